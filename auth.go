@@ -1,0 +1,65 @@
+package elective
+
+// Action is something a user may be allowed to do.
+type Action string
+
+// Actions checked against roles.
+const (
+	ActionViewPatient      Action = "patient.view"
+	ActionRegisterReferral Action = "referral.register"
+	ActionImportReferrals  Action = "referral.import"
+	ActionViewWaitingList  Action = "waitinglist.view"
+	ActionBookAppointment  Action = "appointment.book"
+	ActionRecordOutcome    Action = "appointment.outcome"
+	ActionManageClinics    Action = "clinic.manage"
+	ActionManageUsers      Action = "user.manage"
+	ActionViewAudit        Action = "audit.view"
+)
+
+// Actions lists every action, for the role × action table.
+var Actions = []Action{
+	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
+	ActionBookAppointment, ActionRecordOutcome, ActionManageClinics, ActionManageUsers, ActionViewAudit,
+}
+
+// permissions is the role × action table. Booking staff work the lists;
+// clinicians see patients and record outcomes; the rota coordinator works on
+// capacity, not patients; administrators manage users and read the audit
+// trail, and do not book.
+var permissions = map[Role][]Action{
+	RoleBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionViewWaitingList,
+		ActionBookAppointment, ActionRecordOutcome},
+	RoleSeniorBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome},
+	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionManageClinics},
+	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome},
+	RoleRotaCoordinator: {ActionManageClinics},
+	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},
+}
+
+// Can reports whether a user with role may take action.
+func Can(role Role, action Action) bool {
+	for _, a := range permissions[role] {
+		if a == action {
+			return true
+		}
+	}
+	return false
+}
+
+// Authorize returns EUNAUTHORIZED if no user is signed in and EFORBIDDEN if
+// the signed-in user's role may not take the action. Services call it first.
+func Authorize(u *User, action Action) error {
+	switch {
+	case u == nil:
+		return Errorf(EUNAUTHORIZED, "Sign in to continue")
+	case !u.Active:
+		return Errorf(EUNAUTHORIZED, "This account has been disabled")
+	case u.ID == 0 && u.Role == RoleAdministrator:
+		return nil // command-line jobs act as the system
+	case !Can(u.Role, action):
+		return Errorf(EFORBIDDEN, "Your role (%s) does not allow this", u.Role.Label())
+	}
+	return nil
+}

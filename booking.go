@@ -1,0 +1,266 @@
+package elective
+
+import (
+	"context"
+	"time"
+)
+
+// AppointmentStatus is where an appointment stands.
+type AppointmentStatus string
+
+// Appointment statuses.
+const (
+	AppointmentBooked            AppointmentStatus = "booked"
+	AppointmentAttended          AppointmentStatus = "attended"
+	AppointmentDNA               AppointmentStatus = "dna"
+	AppointmentCancelledPatient  AppointmentStatus = "cancelled-patient"
+	AppointmentCancelledHospital AppointmentStatus = "cancelled-hospital"
+)
+
+// Label is the status's name for staff.
+func (s AppointmentStatus) Label() string {
+	switch s {
+	case AppointmentBooked:
+		return "Booked"
+	case AppointmentAttended:
+		return "Attended"
+	case AppointmentDNA:
+		return "Did not attend"
+	case AppointmentCancelledPatient:
+		return "Cancelled by patient"
+	case AppointmentCancelledHospital:
+		return "Cancelled by hospital"
+	}
+	return string(s)
+}
+
+// AttendanceCode is the NHS Data Dictionary ATTENDED OR DID NOT ATTEND code
+// for the status (rules.md 2.5).
+func (s AppointmentStatus) AttendanceCode() string {
+	switch s {
+	case AppointmentAttended:
+		return "5"
+	case AppointmentDNA:
+		return "3"
+	case AppointmentCancelledPatient:
+		return "2"
+	case AppointmentCancelledHospital:
+		return "4"
+	}
+	return "0"
+}
+
+// Active reports whether the appointment still holds its slot.
+func (s AppointmentStatus) Active() bool { return s == AppointmentBooked }
+
+// OutcomeOfAttendance is the NHS Data Dictionary OUTCOME OF ATTENDANCE code.
+type OutcomeOfAttendance string
+
+// Outcomes of attendance.
+const (
+	OutcomeDischarged         OutcomeOfAttendance = "1"
+	OutcomeAnotherAppointment OutcomeOfAttendance = "2"
+	OutcomeAppointmentLater   OutcomeOfAttendance = "3"
+)
+
+// OutcomesOfAttendance lists the codes.
+var OutcomesOfAttendance = []OutcomeOfAttendance{OutcomeDischarged, OutcomeAnotherAppointment, OutcomeAppointmentLater}
+
+// Label is the outcome's meaning for staff.
+func (o OutcomeOfAttendance) Label() string {
+	switch o {
+	case OutcomeDischarged:
+		return "Discharged from consultant's care"
+	case OutcomeAnotherAppointment:
+		return "Another appointment given"
+	case OutcomeAppointmentLater:
+		return "Appointment to be made at a later date"
+	}
+	return string(o)
+}
+
+// Communication is how the patient was told of a booking: the evidence the
+// DNA rules need (rules.md 1.5.2, 3.3).
+type Communication string
+
+// Ways of telling the patient.
+const (
+	CommunicatedByLetter Communication = "letter"
+	CommunicatedByPhone  Communication = "phone"
+	CommunicatedInPerson Communication = "in-person"
+	CommunicatedNotYet   Communication = "not-yet"
+)
+
+// Communications lists the ways, in form order.
+var Communications = []Communication{CommunicatedByLetter, CommunicatedByPhone, CommunicatedInPerson, CommunicatedNotYet}
+
+// Label is the way's name for staff.
+func (c Communication) Label() string {
+	switch c {
+	case CommunicatedByLetter:
+		return "Appointment letter sent"
+	case CommunicatedByPhone:
+		return "Agreed with the patient by phone"
+	case CommunicatedInPerson:
+		return "Agreed with the patient in person"
+	case CommunicatedNotYet:
+		return "Not yet told"
+	}
+	return string(c)
+}
+
+// Appointment is a pathway's booking into a slot, with its status history.
+type Appointment struct {
+	ID           int64
+	PathwayID    int64
+	PatientID    int64
+	SlotID       int64
+	SessionID    int64
+	ClinicianID  int64
+	SiteID       int64
+	Start        time.Time
+	Minutes      int
+	Type         SlotType
+	First        bool // the first appointment of the RTT period
+	Status       AppointmentStatus
+	RTTStatus    RTTStatus           // recorded at attendance
+	Outcome      OutcomeOfAttendance // recorded at attendance
+	Communicated Communication
+	BookedAt     time.Time
+	BookedBy     int64
+	History      []*AppointmentChange // oldest first
+
+	// Joined for display.
+	Clinician *Clinician
+	Site      *Site
+}
+
+// AppointmentChange is one entry in an appointment's status history.
+type AppointmentChange struct {
+	Status AppointmentStatus
+	At     time.Time
+	By     int64
+	ByName string
+	Reason string
+}
+
+// BookingRequest is the command to book a pathway into a slot.
+type BookingRequest struct {
+	PathwayID    int64
+	SlotID       int64
+	Communicated Communication
+}
+
+// CheckBooking decides whether a pathway waiting on list may be booked into
+// slot at now: the slot must be free, in the future, in an open session of
+// the pathway's specialty, and of the type the list needs (new slots for
+// first appointments, follow-up slots for later ones).
+func CheckBooking(list ListType, specialtyID int64, slot *Slot, now time.Time) error {
+	switch {
+	case list != ListOutpatientNew && list != ListOutpatientFollowUp:
+		return Errorf(EINVALID, "This pathway is not waiting for an outpatient appointment")
+	case slot.AppointmentID != 0:
+		return Errorf(ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+	case slot.Session != nil && slot.Session.Status != SessionOpen:
+		return Errorf(EINVALID, "That clinic session has been cancelled")
+	case slot.Session != nil && slot.Session.SpecialtyID != specialtyID:
+		return Errorf(EINVALID, "That slot belongs to another specialty's clinic")
+	case !slot.Start.After(now):
+		return Errorf(EINVALID, "That slot is in the past")
+	case slot.Type != list.SlotType():
+		return Errorf(EINVALID, "A %s needs a %s slot, not a %s slot",
+			list.Label(), list.SlotType().Label(), slot.Type.Label())
+	}
+	return nil
+}
+
+// AppointmentOutcome is the command to record what happened to a booked
+// appointment: attended (with the RTT status the clinician recorded and the
+// outcome of attendance), did not attend, or cancelled in advance.
+type AppointmentOutcome struct {
+	AppointmentID int64
+	Status        AppointmentStatus
+	RTTStatus     RTTStatus
+	Outcome       OutcomeOfAttendance
+	Reason        string
+}
+
+// Validate checks the outcome against the appointment on date today:
+// attendance and non-attendance can be recorded only on or after the day,
+// and attendance needs an RTT status a clinic may record and an outcome.
+func (o *AppointmentOutcome) Validate(a *Appointment, loc *time.Location, today Date) error {
+	var probs Problems
+	day := DateOf(a.Start, loc)
+	if !a.Status.Active() {
+		probs.Add("status", "This appointment is already recorded as %s", a.Status.Label())
+	}
+	switch o.Status {
+	case AppointmentAttended, AppointmentDNA:
+		if day.After(today) {
+			probs.Add("status", "Attendance can be recorded on or after the appointment day (%s)", day.Format("2 Jan 2006"))
+		}
+	case AppointmentCancelledPatient, AppointmentCancelledHospital:
+	default:
+		probs.Add("status", "Select what happened to the appointment")
+	}
+	if o.Status == AppointmentAttended {
+		if !isClinicOutcome(o.RTTStatus) {
+			probs.Add("rtt_status", "Select the RTT status the clinician recorded")
+		}
+		switch o.Outcome {
+		case OutcomeDischarged, OutcomeAnotherAppointment, OutcomeAppointmentLater:
+		default:
+			probs.Add("outcome", "Select the outcome of the attendance")
+		}
+	}
+	return probs.Err("The outcome was not recorded")
+}
+
+func isClinicOutcome(s RTTStatus) bool {
+	for _, c := range ClinicOutcomeStatuses {
+		if c == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Event returns the pathway event the outcome records: the appointment's
+// day for attendance and non-attendance, today for an advance cancellation.
+func (o *AppointmentOutcome) Event(a *Appointment, loc *time.Location, today Date) *PathwayEvent {
+	e := &PathwayEvent{PathwayID: a.PathwayID, AppointmentID: a.ID, First: a.First, Date: DateOf(a.Start, loc), Note: o.Reason}
+	switch o.Status {
+	case AppointmentAttended:
+		e.Kind, e.Outcome = EventAttended, o.RTTStatus
+	case AppointmentDNA:
+		e.Kind = EventDNA
+	case AppointmentCancelledPatient:
+		e.Kind, e.By, e.Date = EventCancelled, CancelledByPatient, today
+	case AppointmentCancelledHospital:
+		e.Kind, e.By, e.Date = EventCancelled, CancelledByProvider, today
+	}
+	return e
+}
+
+// BookingService books appointments and records what happened to them.
+type BookingService interface {
+	// BookAppointment books the pathway into the slot, appends the
+	// appointment-booked event and updates the PTL in one transaction.
+	// Exactly one of any number of concurrent bookings of a slot succeeds;
+	// the others get ECONFLICT. Returns EINVALID if the slot does not suit
+	// the pathway (CheckBooking).
+	BookAppointment(ctx context.Context, req *BookingRequest) (*Appointment, error)
+
+	// RecordOutcome records attendance, non-attendance or cancellation,
+	// appends the pathway event, frees the slot when cancelled, and updates
+	// the clock and PTL in one transaction. Returns EINVALID if the outcome
+	// or the resulting event sequence breaks a rule.
+	RecordOutcome(ctx context.Context, o *AppointmentOutcome) (*Appointment, error)
+
+	// FindAppointmentByID returns an appointment with its history.
+	// Returns ENOTFOUND if there is none.
+	FindAppointmentByID(ctx context.Context, id int64) (*Appointment, error)
+
+	// FindAppointmentsByPatient returns a patient's appointments, latest first.
+	FindAppointmentsByPatient(ctx context.Context, patientID int64) ([]*Appointment, error)
+}

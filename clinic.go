@@ -1,0 +1,200 @@
+package elective
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// SlotType says which patients a slot is for. New slots take first
+// appointments of a period; follow-up slots take later ones.
+type SlotType string
+
+// Slot types.
+const (
+	SlotNew      SlotType = "new"
+	SlotFollowUp SlotType = "follow-up"
+)
+
+// SlotTypes lists the slot types.
+var SlotTypes = []SlotType{SlotNew, SlotFollowUp}
+
+// Label is the slot type's name for staff.
+func (t SlotType) Label() string {
+	switch t {
+	case SlotNew:
+		return "New"
+	case SlotFollowUp:
+		return "Follow-up"
+	}
+	return string(t)
+}
+
+// TemplateSlot is one slot of a clinic template, in order from the session
+// start.
+type TemplateSlot struct {
+	Type    SlotType
+	Minutes int
+}
+
+// ClinicTemplate describes a clinic that recurs every week on one weekday,
+// between its effective dates (EffectiveTo zero: open-ended).
+type ClinicTemplate struct {
+	ID            int64
+	Code          string // clinic code, e.g. "ORTH-SMI-MON-AM"
+	Name          string
+	ClinicianID   int64
+	SpecialtyID   int64
+	SiteID        int64
+	Room          string
+	Weekday       time.Weekday
+	StartMinute   int // minutes after local midnight, e.g. 540 for 09:00
+	EffectiveFrom Date
+	EffectiveTo   Date
+	Slots         []TemplateSlot
+}
+
+// Minutes is the session length: the sum of the slot lengths.
+func (t *ClinicTemplate) Minutes() int {
+	n := 0
+	for _, s := range t.Slots {
+		n += s.Minutes
+	}
+	return n
+}
+
+// SessionDates returns the dates in [from, to] on which the template holds a
+// session.
+func (t *ClinicTemplate) SessionDates(from, to Date) []Date {
+	if from.Before(t.EffectiveFrom) {
+		from = t.EffectiveFrom
+	}
+	if !t.EffectiveTo.IsZero() && to.After(t.EffectiveTo) {
+		to = t.EffectiveTo
+	}
+	var dates []Date
+	d := from.AddDays((int(t.Weekday) - int(from.Weekday()) + 7) % 7)
+	for ; !d.After(to); d = d.AddDays(7) {
+		dates = append(dates, d)
+	}
+	return dates
+}
+
+// Session returns the session the template holds on date d, with its slots,
+// placed in local time loc (a 09:00 clinic stays at 09:00 across clock
+// changes). IDs are left zero.
+func (t *ClinicTemplate) Session(d Date, loc *time.Location) (*ClinicSession, []*Slot) {
+	start := d.At(t.StartMinute/60, t.StartMinute%60, loc)
+	s := &ClinicSession{
+		TemplateID: t.ID, ClinicianID: t.ClinicianID, SpecialtyID: t.SpecialtyID, SiteID: t.SiteID,
+		Room: t.Room, Date: d, Start: start, End: start.Add(time.Duration(t.Minutes()) * time.Minute),
+		Status: SessionOpen,
+	}
+	slots := make([]*Slot, len(t.Slots))
+	at := start
+	for i, ts := range t.Slots {
+		slots[i] = &Slot{Start: at, Minutes: ts.Minutes, Type: ts.Type}
+		at = at.Add(time.Duration(ts.Minutes) * time.Minute)
+	}
+	return s, slots
+}
+
+// Validate checks a template before it is saved.
+func (t *ClinicTemplate) Validate() error {
+	var probs Problems
+	if strings.TrimSpace(t.Code) == "" {
+		probs.Add("code", "Enter a clinic code")
+	}
+	if t.ClinicianID == 0 || t.SpecialtyID == 0 || t.SiteID == 0 {
+		probs.Add("clinician_id", "Select the clinician, specialty and site")
+	}
+	if t.StartMinute < 6*60 || t.StartMinute+t.Minutes() > 22*60 {
+		probs.Add("start", "A clinic must run between 06:00 and 22:00")
+	}
+	if len(t.Slots) == 0 {
+		probs.Add("slots", "A clinic needs at least one slot")
+	}
+	for _, s := range t.Slots {
+		if s.Minutes < 5 || s.Minutes > 240 || (s.Type != SlotNew && s.Type != SlotFollowUp) {
+			probs.Add("slots", "Each slot needs a type (new or follow-up) and 5 to 240 minutes")
+			break
+		}
+	}
+	if t.EffectiveFrom.IsZero() {
+		probs.Add("effective_from", "Enter the date the template starts")
+	} else if !t.EffectiveTo.IsZero() && t.EffectiveTo.Before(t.EffectiveFrom) {
+		probs.Add("effective_to", "The end date must be on or after the start date")
+	}
+	return probs.Err("The clinic template was not saved")
+}
+
+// SessionStatus says whether a session runs.
+type SessionStatus string
+
+// Session statuses.
+const (
+	SessionOpen      SessionStatus = "open"
+	SessionCancelled SessionStatus = "cancelled"
+)
+
+// ClinicSession is one occurrence of a clinic on a date.
+type ClinicSession struct {
+	ID          int64
+	TemplateID  int64
+	ClinicianID int64
+	SpecialtyID int64
+	SiteID      int64
+	Room        string
+	Date        Date
+	Start       time.Time
+	End         time.Time
+	Status      SessionStatus
+}
+
+// Slot is bookable time inside a session. AppointmentID is the active
+// booking, 0 when the slot is free.
+type Slot struct {
+	ID            int64
+	SessionID     int64
+	Start         time.Time
+	Minutes       int
+	Type          SlotType
+	AppointmentID int64
+
+	// Joined for display.
+	Session   *ClinicSession
+	Clinician *Clinician
+	Site      *Site
+}
+
+// SlotFilter selects slots. Zero fields do not filter.
+type SlotFilter struct {
+	SpecialtyID int64
+	ClinicianID int64
+	SiteID      int64
+	Type        SlotType
+	From        time.Time // slots starting at or after
+	To          Date      // on or before this date
+	FreeOnly    bool
+	Limit       int
+}
+
+// ClinicService manages clinic templates and the sessions and slots made
+// from them.
+type ClinicService interface {
+	// CreateClinicTemplate validates and saves a template. Returns EINVALID
+	// if it breaks a rule.
+	CreateClinicTemplate(ctx context.Context, t *ClinicTemplate) error
+
+	// FindClinicTemplates returns the templates, for one specialty when
+	// specialtyID is not 0.
+	FindClinicTemplates(ctx context.Context, specialtyID int64) ([]*ClinicTemplate, error)
+
+	// GenerateSessions makes the sessions and slots every template holds
+	// between from and to. It is idempotent: sessions already made are kept.
+	GenerateSessions(ctx context.Context, from, to Date) (int, error)
+
+	// FindSlots returns slots in start order with their session, clinician
+	// and site.
+	FindSlots(ctx context.Context, filter SlotFilter) ([]*Slot, error)
+}

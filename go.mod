@@ -1,0 +1,3 @@
+module github.com/openelective/elective
+
+go 1.26

@@ -1,0 +1,149 @@
+package elective
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Pathway is a patient's journey for one condition, identified for life by
+// its patient pathway identifier (PPID) and issuer (rules.md 1.10.1). Its
+// events are the truth; clocks and list positions are derived from them.
+type Pathway struct {
+	ID          int64
+	PPID        string // 20 characters
+	PPIDIssuer  string // ODS code of the issuer; X09 when built from an e-RS UBRN
+	PatientID   int64
+	ReferralID  int64
+	SpecialtyID int64
+	ClinicianID int64 // responsible consultant, 0 until assigned
+	SiteID      int64
+	Priority    Priority
+	CreatedAt   time.Time
+	Events      []*PathwayEvent // oldest first
+}
+
+// NewPPID makes a pathway identifier for a referral that does not carry one.
+// An e-RS UBRN is the basis when there is one, padded to 20 characters with
+// issuer X09; otherwise the trust issues one prefixed with its own ODS code
+// (rules.md 1.10.1). serial must be unique within the trust.
+func NewPPID(orgCode string, ubrn string, serial int64) (ppid, issuer string) {
+	if ubrn != "" {
+		return fmt.Sprintf("%020s", ubrn), "X09"
+	}
+	return fmt.Sprintf("%s%0*d", orgCode, 20-len(orgCode), serial), orgCode
+}
+
+// EventKind names what happened on a pathway. The words are those of the RTT
+// scenario files, so that a scenario and a stored pathway are the same thing.
+type EventKind string
+
+// Pathway event kinds.
+const (
+	EventReferralReceived  EventKind = "referral-received"  // a referral that may start a clock (1.2)
+	EventAppointmentBooked EventKind = "appointment-booked" // an outpatient appointment was booked
+	EventAttended          EventKind = "attended"           // attended; Outcome is the RTT status recorded
+	EventDNA               EventKind = "dna"                // did not attend without notice (1.5)
+	EventCancelled         EventKind = "cancelled"          // cancelled in advance, By patient or provider (1.6)
+	EventAdmitted          EventKind = "admitted"           // an elective admission (1.3.3, 1.3.4)
+	EventAdminEvent        EventKind = "admin-event"        // a clock-stop decision outside clinic (1.4.4)
+	EventRebookRequested   EventKind = "rebook-requested"   // after a first DNA the patient asks to rebook (1.2.12)
+	EventReofferDecided    EventKind = "reoffer-decided"    // after a first DNA a clinician decides to re-offer (1.2.12)
+	EventDecisionToTreat   EventKind = "decision-to-treat"  // a decision to treat, communicated (1.2.9, 1.2.10)
+	EventFitAndReady       EventKind = "fit-and-ready"      // fit and ready for the second of a bilateral procedure (1.2.8)
+	EventDischarged        EventKind = "discharged"         // discharged to the referrer (1.5.4)
+	EventTransferOut       EventKind = "transfer-out"       // moved to another provider (status 21)
+)
+
+// Label is the event kind's name for staff.
+func (k EventKind) Label() string {
+	switch k {
+	case EventReferralReceived:
+		return "Referral received"
+	case EventAppointmentBooked:
+		return "Appointment booked"
+	case EventAttended:
+		return "Attended"
+	case EventDNA:
+		return "Did not attend"
+	case EventCancelled:
+		return "Cancelled"
+	case EventAdmitted:
+		return "Admitted"
+	case EventAdminEvent:
+		return "Clock-stop decision (administrative)"
+	case EventRebookRequested:
+		return "Patient asked to rebook"
+	case EventReofferDecided:
+		return "Clinician decided to re-offer"
+	case EventDecisionToTreat:
+		return "Decision to treat"
+	case EventFitAndReady:
+		return "Fit and ready"
+	case EventDischarged:
+		return "Discharged to referrer"
+	case EventTransferOut:
+		return "Transferred out"
+	}
+	return string(k)
+}
+
+// CancelledBy says who cancelled an appointment or admission in advance.
+type CancelledBy string
+
+// Who cancelled.
+const (
+	CancelledByPatient  CancelledBy = "patient"
+	CancelledByProvider CancelledBy = "provider"
+)
+
+// AdmissionPurpose says why a patient was admitted; only admissions for
+// treatment in which treatment started stop the clock (rules.md 1.3.4).
+type AdmissionPurpose string
+
+// Admission purposes.
+const (
+	AdmitForTreatment  AdmissionPurpose = "treatment"
+	AdmitForDiagnostic AdmissionPurpose = "diagnostic"
+	AdmitForPreOp      AdmissionPurpose = "pre-op"
+)
+
+// PathwayEvent is one immutable, dated fact on a pathway. Date is the
+// calendar date the event took effect (the clock arithmetic uses it);
+// RecordedAt is the instant it was written. Only the fields its Kind uses
+// are set.
+type PathwayEvent struct {
+	ID         int64
+	PathwayID  int64
+	Seq        int // order within the pathway; events on one date keep it
+	Kind       EventKind
+	Date       Date
+	RecordedAt time.Time
+	RecordedBy int64 // user ID, 0 for imports and the demo
+
+	Source             ReferralSource   // referral-received
+	OriginalStart      Date             // referral-received from interface or transfer-in
+	First              bool             // appointment-booked, attended, dna: the first appointment of the period
+	AppointmentDate    Date             // appointment-booked
+	Communicated       bool             // appointment-booked: evidence the patient was told (1.5.2)
+	Outcome            RTTStatus        // attended, admin-event
+	By                 CancelledBy      // cancelled
+	Purpose            AdmissionPurpose // admitted
+	Treated            bool             // admitted: first definitive treatment started
+	NewPeriod          bool             // decision-to-treat: a new period under rule 3 (1.2.7)
+	AfterDNA           bool             // discharged
+	ClinicianConfirmed bool             // discharged: a clinician decided (1.5.4 (ii))
+	AppointmentID      int64            // the appointment the event is about, if any
+	Note               string
+}
+
+// PathwayService reads pathways with their event logs.
+type PathwayService interface {
+	// FindPathwayByID returns a pathway with its events and records an
+	// audit event. Returns ENOTFOUND if there is no such pathway.
+	FindPathwayByID(ctx context.Context, id int64) (*Pathway, error)
+
+	// FindPathwaysByPatient returns a patient's pathways with their events,
+	// newest first.
+	FindPathwaysByPatient(ctx context.Context, patientID int64) ([]*Pathway, error)
+}

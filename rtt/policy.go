@@ -1,0 +1,37 @@
+package rtt
+
+// DNADischargeStop chooses the stop date of a clock ended by discharge after
+// a DNA that was not the first appointment. The guidance gives both dates
+// (rules.md 1.5.5), so it is a local setting.
+type DNADischargeStop string
+
+// Stop date choices.
+const (
+	StopAtDNADate       DNADischargeStop = "dna-date"       // the worked example's reading (default)
+	StopAtDischargeDate DNADischargeStop = "discharge-date" // the narrative's reading
+)
+
+// Policy holds the local choices the national rules leave to a trust
+// (rules.md section 5). Policies are versioned: a pathway's clock can be
+// re-derived under a new version when a trust changes its policy.
+type Policy struct {
+	Name    string
+	Version int
+
+	// DNADischargeStop is rtt.subsequentDnaDischargeStopDate.
+	DNADischargeStop DNADischargeStop
+
+	// ValidationDays is the wait at which a running clock first needs
+	// validating (rules.md 3.9: 12 weeks).
+	ValidationDays int
+}
+
+// DefaultPolicy is the national default profile of rules.md section 5.
+func DefaultPolicy() Policy {
+	return Policy{
+		Name:             "England default",
+		Version:          1,
+		DNADischargeStop: StopAtDNADate,
+		ValidationDays:   84,
+	}
+}
