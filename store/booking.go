@@ -1,0 +1,258 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/rtt"
+)
+
+// BookingService books appointments and records their outcomes.
+type BookingService struct{ db *DB }
+
+// NewBookingService returns the service.
+func NewBookingService(db *DB) *BookingService { return &BookingService{db} }
+
+var _ elective.BookingService = (*BookingService)(nil)
+
+// BookAppointment books a pathway into a slot. The unique index on a slot's
+// holding appointment makes a double booking impossible whatever the
+// interleaving; the loser of a race gets ECONFLICT.
+func (s *BookingService) BookAppointment(ctx context.Context, req *elective.BookingRequest) (*elective.Appointment, error) {
+	if err := authorize(ctx, elective.ActionBookAppointment); err != nil {
+		return nil, err
+	}
+	if !validCommunication(req.Communicated) {
+		return nil, &elective.Error{Code: elective.EINVALID, Message: "The appointment was not booked",
+			Fields: []elective.FieldError{{Field: "communicated", Message: "Say how the patient was told of the appointment"}}}
+	}
+	var a *elective.Appointment
+	err := s.db.update(ctx, func(tx *Tx) error {
+		var err error
+		a, err = tx.book(req)
+		return err
+	})
+	return a, err
+}
+
+func validCommunication(c elective.Communication) bool {
+	for _, x := range elective.Communications {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) {
+	p, patient, res, err := tx.pathwayState(req.PathwayID)
+	if err != nil {
+		return nil, err
+	}
+	if !res.OnPTL() {
+		return nil, elective.Errorf(elective.EINVALID, "This pathway has no running clock here, so it is not waiting for an appointment")
+	}
+	if next, err := tx.nextBooking(p.ID); err != nil {
+		return nil, err
+	} else if next != nil {
+		return nil, elective.Errorf(elective.EINVALID, "This pathway already has an appointment booked on %s. Record its outcome or cancel it first.",
+			next.start.In(tx.db.Location).Format("2 Jan 2006 15:04"))
+	}
+	slot, err := tx.findSlot(req.SlotID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, elective.Errorf(elective.ENOTFOUND, "There is no slot %d", req.SlotID)
+	} else if err != nil {
+		return nil, err
+	}
+	if err := elective.CheckBooking(res.ListType, p.SpecialtyID, slot, tx.now); err != nil {
+		return nil, err
+	}
+	a := &elective.Appointment{PathwayID: p.ID, PatientID: p.PatientID, SlotID: slot.ID, SessionID: slot.SessionID,
+		ClinicianID: slot.Session.ClinicianID, SiteID: slot.Session.SiteID, Start: slot.Start, Minutes: slot.Minutes,
+		Type: slot.Type, First: res.ListType == elective.ListOutpatientNew, Status: elective.AppointmentBooked,
+		Communicated: req.Communicated, BookedAt: tx.now, Clinician: slot.Clinician, Site: slot.Site}
+	if err := tx.insertAppointment(a); err != nil {
+		return nil, err
+	}
+	ev := &elective.PathwayEvent{Kind: elective.EventAppointmentBooked, Date: tx.today(), First: a.First,
+		AppointmentDate: elective.DateOf(a.Start, tx.db.Location), AppointmentID: a.ID,
+		Communicated: a.Communicated != elective.CommunicatedNotYet}
+	if _, err := tx.recordEvent(p, patient, ev); err != nil {
+		return nil, err
+	}
+	return a, tx.audit("appointment.book", p.PatientID, "appointment="+itoa64(a.ID))
+}
+
+// pathwayState loads a pathway, its patient and its derived clock.
+func (tx *Tx) pathwayState(pathwayID int64) (*elective.Pathway, *elective.Patient, *rtt.Result, error) {
+	p, err := tx.findPathway(pathwayID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	patient, err := tx.findPatient(p.PatientID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	res, err := rtt.Derive(rtt.Pathway{Priority: p.Priority, Vulnerable: patient.IsVulnerable(tx.today()), Events: p.Events}, tx.db.Policy)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return p, patient, res, nil
+}
+
+func (tx *Tx) insertAppointment(a *elective.Appointment) error {
+	orgID, _, err := tx.org()
+	if err != nil {
+		return err
+	}
+	u := elective.UserFromContext(tx.ctx)
+	a.BookedBy = u.ID
+	a.ID, err = tx.insert(`INSERT INTO appointment (org_id, pathway_id, patient_id, slot_id, session_id, clinician_id,
+		site_id, start_at, minutes, slot_type, first, status, communicated, booked_at, booked_by) VALUES `+placeholders(15),
+		orgID, a.PathwayID, a.PatientID, a.SlotID, a.SessionID, a.ClinicianID, a.SiteID, a.Start, a.Minutes, a.Type,
+		a.First, a.Status, a.Communicated, a.BookedAt, nullID(a.BookedBy))
+	if isUniqueViolation(err) {
+		return elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+	} else if err != nil {
+		return err
+	}
+	return tx.addChange(a, elective.AppointmentBooked, "")
+}
+
+// addChange appends to an appointment's status history.
+func (tx *Tx) addChange(a *elective.Appointment, status elective.AppointmentStatus, reason string) error {
+	u := elective.UserFromContext(tx.ctx)
+	c := &elective.AppointmentChange{Status: status, At: tx.now, By: u.ID, ByName: u.Name, Reason: reason}
+	a.History = append(a.History, c)
+	_, err := tx.exec(`INSERT INTO appointment_change (appointment_id, status, at, by_user, by_name, reason) VALUES (?, ?, ?, ?, ?, ?)`,
+		a.ID, c.Status, c.At, nullID(c.By), c.ByName, c.Reason)
+	return err
+}
+
+// RecordOutcome records what happened to a booked appointment and the
+// pathway event that follows, refusing outcomes the rules do not allow.
+func (s *BookingService) RecordOutcome(ctx context.Context, o *elective.AppointmentOutcome) (*elective.Appointment, error) {
+	if err := authorize(ctx, elective.ActionRecordOutcome); err != nil {
+		return nil, err
+	}
+	var a *elective.Appointment
+	err := s.db.update(ctx, func(tx *Tx) error {
+		var err error
+		a, err = tx.recordOutcome(o)
+		return err
+	})
+	return a, err
+}
+
+func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointment, error) {
+	a, err := tx.findAppointment(o.AppointmentID)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.Validate(a, tx.db.Location, tx.today()); err != nil {
+		return nil, err
+	}
+	p, patient, _, err := tx.pathwayState(a.PathwayID)
+	if err != nil {
+		return nil, err
+	}
+	a.Status, a.RTTStatus, a.Outcome = o.Status, o.RTTStatus, o.Outcome
+	if _, err := tx.exec(`UPDATE appointment SET status = ?, rtt_status = ?, outcome = ? WHERE id = ?`,
+		a.Status, a.RTTStatus, a.Outcome, a.ID); err != nil {
+		return nil, err
+	}
+	if err := tx.addChange(a, o.Status, o.Reason); err != nil {
+		return nil, err
+	}
+	if _, err := tx.recordEvent(p, patient, o.Event(a, tx.db.Location, tx.today())); err != nil {
+		if elective.ErrorCode(err) == elective.EINVALID {
+			return nil, elective.Errorf(elective.EINVALID, "The outcome was not recorded: %s", elective.ErrorMessage(err))
+		}
+		return nil, err
+	}
+	return a, tx.audit("appointment.outcome", a.PatientID, "appointment="+itoa64(a.ID)+" status="+string(a.Status))
+}
+
+const appointmentSelect = `SELECT a.id, a.pathway_id, a.patient_id, a.slot_id, a.session_id, a.clinician_id, a.site_id,
+	a.start_at, a.minutes, a.slot_type, a.first, a.status, a.rtt_status, a.outcome, a.communicated, a.booked_at,
+	a.booked_by, c.code, c.title, c.given_name, c.family_name, st.code, st.name
+	FROM appointment a JOIN clinician c ON c.id = a.clinician_id JOIN site st ON st.id = a.site_id`
+
+func scanAppointment(row scanner) (*elective.Appointment, error) {
+	a := &elective.Appointment{Clinician: &elective.Clinician{}, Site: &elective.Site{}}
+	err := row.Scan(&a.ID, &a.PathwayID, &a.PatientID, &a.SlotID, &a.SessionID, &a.ClinicianID, &a.SiteID,
+		timeCol{&a.Start}, &a.Minutes, &a.Type, &a.First, &a.Status, &a.RTTStatus, &a.Outcome, &a.Communicated,
+		timeCol{&a.BookedAt}, idCol{&a.BookedBy}, &a.Clinician.Code, &a.Clinician.Title, &a.Clinician.GivenName,
+		&a.Clinician.FamilyName, &a.Site.Code, &a.Site.Name)
+	a.Clinician.ID, a.Site.ID = a.ClinicianID, a.SiteID
+	return a, err
+}
+
+// findAppointment reads an appointment with its history.
+func (tx *Tx) findAppointment(id int64) (*elective.Appointment, error) {
+	a, err := scanAppointment(tx.queryRow(appointmentSelect+` WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, elective.Errorf(elective.ENOTFOUND, "There is no appointment %d", id)
+	} else if err != nil {
+		return nil, err
+	}
+	rows, err := tx.query(`SELECT status, at, by_user, by_name, reason FROM appointment_change WHERE appointment_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := &elective.AppointmentChange{}
+		if err := rows.Scan(&c.Status, timeCol{&c.At}, idCol{&c.By}, &c.ByName, &c.Reason); err != nil {
+			return nil, err
+		}
+		a.History = append(a.History, c)
+	}
+	return a, rows.Err()
+}
+
+// FindAppointmentByID returns an appointment with its history, audited.
+func (s *BookingService) FindAppointmentByID(ctx context.Context, id int64) (*elective.Appointment, error) {
+	if err := authorize(ctx, elective.ActionViewPatient); err != nil {
+		return nil, err
+	}
+	var a *elective.Appointment
+	err := s.db.update(ctx, func(tx *Tx) error {
+		var err error
+		if a, err = tx.findAppointment(id); err != nil {
+			return err
+		}
+		return tx.audit("appointment.read", a.PatientID, "appointment="+itoa64(id))
+	})
+	return a, err
+}
+
+// FindAppointmentsByPatient returns a patient's appointments, latest first.
+func (s *BookingService) FindAppointmentsByPatient(ctx context.Context, patientID int64) ([]*elective.Appointment, error) {
+	if err := authorize(ctx, elective.ActionViewPatient); err != nil {
+		return nil, err
+	}
+	var out []*elective.Appointment
+	err := s.db.update(ctx, func(tx *Tx) error {
+		rows, err := tx.query(appointmentSelect+` WHERE a.patient_id = ? ORDER BY a.start_at DESC, a.id DESC`, patientID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		out = out[:0]
+		for rows.Next() {
+			a, err := scanAppointment(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return tx.audit("appointment.list", patientID, "")
+	})
+	return out, err
+}

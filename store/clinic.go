@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// ClinicService manages clinic templates, sessions and slots.
+type ClinicService struct{ db *DB }
+
+// NewClinicService returns the service.
+func NewClinicService(db *DB) *ClinicService { return &ClinicService{db} }
+
+var _ elective.ClinicService = (*ClinicService)(nil)
+
+// CreateClinicTemplate validates and saves a template with its slots.
+func (s *ClinicService) CreateClinicTemplate(ctx context.Context, t *elective.ClinicTemplate) error {
+	if err := authorize(ctx, elective.ActionManageClinics); err != nil {
+		return err
+	}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		orgID, _, err := tx.org()
+		if err != nil {
+			return err
+		}
+		t.ID, err = tx.insert(`INSERT INTO clinic_template (org_id, code, name, clinician_id, specialty_id, site_id, room,
+			weekday, start_minute, effective_from, effective_to) VALUES `+placeholders(11),
+			orgID, t.Code, t.Name, t.ClinicianID, t.SpecialtyID, t.SiteID, t.Room, int(t.Weekday), t.StartMinute,
+			t.EffectiveFrom, t.EffectiveTo)
+		if isUniqueViolation(err) {
+			return elective.Errorf(elective.ECONFLICT, "A clinic with code %s already exists", t.Code)
+		} else if err != nil {
+			return err
+		}
+		return tx.insertTemplateSlots(t)
+	})
+}
+
+func (tx *Tx) insertTemplateSlots(t *elective.ClinicTemplate) error {
+	for i, sl := range t.Slots {
+		if _, err := tx.exec(`INSERT INTO template_slot (template_id, position, slot_type, minutes) VALUES (?, ?, ?, ?)`,
+			t.ID, i+1, sl.Type, sl.Minutes); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FindClinicTemplates returns templates with their slots.
+func (s *ClinicService) FindClinicTemplates(ctx context.Context, specialtyID int64) ([]*elective.ClinicTemplate, error) {
+	q := `SELECT id, code, name, clinician_id, specialty_id, site_id, room, weekday, start_minute, effective_from,
+		effective_to FROM clinic_template`
+	var args []any
+	if specialtyID != 0 {
+		q += ` WHERE specialty_id = ?`
+		args = append(args, specialtyID)
+	}
+	rows, err := s.db.db.QueryContext(ctx, s.db.rebind(q+` ORDER BY code`), args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*elective.ClinicTemplate{}
+	var out []*elective.ClinicTemplate
+	for rows.Next() {
+		t := &elective.ClinicTemplate{}
+		var wd int
+		if err := rows.Scan(&t.ID, &t.Code, &t.Name, &t.ClinicianID, &t.SpecialtyID, &t.SiteID, &t.Room, &wd,
+			&t.StartMinute, dateCol{&t.EffectiveFrom}, dateCol{&t.EffectiveTo}); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		t.Weekday = time.Weekday(wd)
+		byID[t.ID] = t
+		out = append(out, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.loadTemplateSlots(ctx, byID)
+}
+
+func (s *ClinicService) loadTemplateSlots(ctx context.Context, byID map[int64]*elective.ClinicTemplate) error {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT template_id, slot_type, minutes FROM template_slot ORDER BY template_id, position`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sl elective.TemplateSlot
+		if err := rows.Scan(&id, &sl.Type, &sl.Minutes); err != nil {
+			return err
+		}
+		if t := byID[id]; t != nil {
+			t.Slots = append(t.Slots, sl)
+		}
+	}
+	return rows.Err()
+}
+
+// GenerateSessions makes every template's sessions and slots between from
+// and to, keeping sessions already made.
+func (s *ClinicService) GenerateSessions(ctx context.Context, from, to elective.Date) (int, error) {
+	if err := authorize(ctx, elective.ActionManageClinics); err != nil {
+		return 0, err
+	}
+	templates, err := s.FindClinicTemplates(ctx, 0)
+	if err != nil {
+		return 0, err
+	}
+	made := 0
+	err = s.db.update(ctx, func(tx *Tx) error {
+		made = 0
+		for _, t := range templates {
+			for _, d := range t.SessionDates(from, to) {
+				ok, err := tx.insertSession(t, d)
+				if err != nil {
+					return err
+				}
+				if ok {
+					made++
+				}
+			}
+		}
+		return nil
+	})
+	return made, err
+}
+
+// insertSession makes a template's session on date d with its slots,
+// unless it exists already.
+func (tx *Tx) insertSession(t *elective.ClinicTemplate, d elective.Date) (bool, error) {
+	var n int
+	if err := tx.queryRow(`SELECT COUNT(*) FROM clinic_session WHERE template_id = ? AND session_date = ?`, t.ID, d).Scan(&n); err != nil || n > 0 {
+		return false, err
+	}
+	orgID, _, err := tx.org()
+	if err != nil {
+		return false, err
+	}
+	sess, slots := t.Session(d, tx.db.Location)
+	sess.ID, err = tx.insert(`INSERT INTO clinic_session (org_id, template_id, clinician_id, specialty_id, site_id, room,
+		session_date, start_at, end_at, status) VALUES `+placeholders(10),
+		orgID, sess.TemplateID, sess.ClinicianID, sess.SpecialtyID, sess.SiteID, sess.Room, sess.Date, sess.Start, sess.End, sess.Status)
+	if err != nil {
+		return false, err
+	}
+	for _, sl := range slots {
+		if _, err := tx.exec(`INSERT INTO slot (org_id, session_id, specialty_id, clinician_id, site_id, session_status,
+			start_at, minutes, slot_type) VALUES `+placeholders(9), orgID, sess.ID, sess.SpecialtyID, sess.ClinicianID,
+			sess.SiteID, sess.Status, sl.Start, sl.Minutes, sl.Type); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+const slotSelect = `SELECT s.id, s.session_id, s.start_at, s.minutes, s.slot_type, COALESCE(a.id, 0),
+	cs.template_id, cs.clinician_id, cs.specialty_id, cs.site_id, cs.room, cs.session_date, cs.start_at, cs.end_at, cs.status,
+	c.code, c.title, c.given_name, c.family_name, st.code, st.name
+	FROM slot s
+	JOIN clinic_session cs ON cs.id = s.session_id
+	JOIN clinician c ON c.id = s.clinician_id
+	JOIN site st ON st.id = s.site_id
+	LEFT JOIN appointment a ON a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna')`
+
+func scanSlot(row scanner) (*elective.Slot, error) {
+	sl := &elective.Slot{Session: &elective.ClinicSession{}, Clinician: &elective.Clinician{}, Site: &elective.Site{}}
+	ss := sl.Session
+	err := row.Scan(&sl.ID, &sl.SessionID, timeCol{&sl.Start}, &sl.Minutes, &sl.Type, &sl.AppointmentID,
+		&ss.TemplateID, &ss.ClinicianID, &ss.SpecialtyID, &ss.SiteID, &ss.Room, dateCol{&ss.Date}, timeCol{&ss.Start},
+		timeCol{&ss.End}, &ss.Status, &sl.Clinician.Code, &sl.Clinician.Title, &sl.Clinician.GivenName,
+		&sl.Clinician.FamilyName, &sl.Site.Code, &sl.Site.Name)
+	ss.ID, sl.Clinician.ID, sl.Site.ID = sl.SessionID, ss.ClinicianID, ss.SiteID
+	sl.Clinician.SpecialtyID = ss.SpecialtyID
+	return sl, err
+}
+
+// FindSlots returns slots in start order with their session, clinician and
+// site; free-only searches skip cancelled sessions and held slots.
+func (s *ClinicService) FindSlots(ctx context.Context, f elective.SlotFilter) ([]*elective.Slot, error) {
+	q, args := slotSelect+` WHERE 1 = 1`, []any{}
+	add := func(cond string, v any) { q += " AND " + cond; args = append(args, v) }
+	if f.SpecialtyID != 0 {
+		add("s.specialty_id = ?", f.SpecialtyID)
+	}
+	if f.ClinicianID != 0 {
+		add("s.clinician_id = ?", f.ClinicianID)
+	}
+	if f.SiteID != 0 {
+		add("s.site_id = ?", f.SiteID)
+	}
+	if f.Type != "" {
+		add("s.slot_type = ?", f.Type)
+	}
+	if !f.From.IsZero() {
+		add("s.start_at >= ?", f.From)
+	}
+	if !f.To.IsZero() {
+		add("s.start_at < ?", f.To.AddDays(1).At(0, 0, s.db.Location))
+	}
+	if f.FreeOnly {
+		q += ` AND s.session_status = 'open' AND a.id IS NULL`
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	q += ` ORDER BY s.start_at, s.id LIMIT ?`
+	args = append(args, f.Limit)
+	rows, err := s.db.db.QueryContext(ctx, s.db.rebind(q), convertArgs(args)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*elective.Slot
+	for rows.Next() {
+		sl, err := scanSlot(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sl)
+	}
+	return out, rows.Err()
+}
+
+// findSlot reads one slot with its session, for booking.
+func (tx *Tx) findSlot(id int64) (*elective.Slot, error) {
+	return scanSlot(tx.queryRow(slotSelect+` WHERE s.id = ?`, id))
+}

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/rtt"
+)
+
+// WaitingListService reads the PTL read model.
+type WaitingListService struct{ db *DB }
+
+// NewWaitingListService returns the service.
+func NewWaitingListService(db *DB) *WaitingListService { return &WaitingListService{db} }
+
+var _ elective.WaitingListService = (*WaitingListService)(nil)
+
+const ptlSelect = `SELECT e.pathway_id, pw.ppid, e.patient_id, p.family_name, p.given_name, p.title, p.nhs_number,
+	e.specialty_id, sp.name, COALESCE(e.clinician_id, 0), COALESCE(c.title, ''), COALESCE(c.given_name, ''),
+	COALESCE(c.family_name, ''), COALESCE(e.site_id, 0), COALESCE(st.name, ''), e.priority, e.list_type,
+	e.clock_start, e.rtt_status, e.breach_date, e.referral_date, e.next_activity, e.next_slot_type,
+	COALESCE(e.appointment_id, 0)
+	FROM ptl_entry e
+	JOIN pathway pw ON pw.id = e.pathway_id
+	JOIN patient p ON p.id = e.patient_id
+	JOIN specialty sp ON sp.id = e.specialty_id
+	LEFT JOIN clinician c ON c.id = e.clinician_id
+	LEFT JOIN site st ON st.id = e.site_id`
+
+func scanPTLEntry(row scanner, census elective.Date) (*elective.PTLEntry, error) {
+	e := &elective.PTLEntry{}
+	pt := &elective.Patient{}
+	cl := &elective.Clinician{}
+	err := row.Scan(&e.PathwayID, &e.PPID, &e.PatientID, &pt.FamilyName, &pt.GivenName, &pt.Title, &e.NHSNumber,
+		&e.SpecialtyID, &e.SpecialtyName, &e.ClinicianID, &cl.Title, &cl.GivenName, &cl.FamilyName, &e.SiteID,
+		&e.SiteName, &e.Priority, &e.ListType, dateCol{&e.ClockStart}, &e.Status, dateCol{&e.BreachDate},
+		dateCol{&e.ReferralDate}, dateCol{&e.NextActivity}, &e.NextSlotType, &e.AppointmentID)
+	e.PatientName = pt.DisplayName()
+	if cl.FamilyName != "" {
+		e.ClinicianName = cl.DisplayName()
+	}
+	e.DaysWaited = rtt.DaysWaited(e.ClockStart, census)
+	e.Band = rtt.BandLabel(e.DaysWaited)
+	return e, err
+}
+
+// ptlWhere builds the filter of a PTL query.
+func ptlWhere(f elective.PTLFilter) (string, []any) {
+	where, args := ` WHERE 1 = 1`, []any{}
+	add := func(cond string, v any) { where += " AND " + cond; args = append(args, v) }
+	if f.SpecialtyID != 0 {
+		add("e.specialty_id = ?", f.SpecialtyID)
+	}
+	if f.ClinicianID != 0 {
+		add("e.clinician_id = ?", f.ClinicianID)
+	}
+	if f.SiteID != 0 {
+		add("e.site_id = ?", f.SiteID)
+	}
+	if f.ListType != "" {
+		add("e.list_type = ?", f.ListType)
+	}
+	if f.Priority != "" {
+		add("e.priority_rank = ?", f.Priority.Rank())
+	}
+	switch f.Booked {
+	case "yes":
+		where += " AND e.next_activity IS NOT NULL"
+	case "no":
+		where += " AND e.next_activity IS NULL"
+	}
+	return where, args
+}
+
+// ptlOrder is the ORDER BY of a sort; every order ends on the pathway id so
+// that pages are stable.
+func ptlOrder(s elective.PTLSort) string {
+	switch s {
+	case elective.SortPriority:
+		return ` ORDER BY e.priority_rank, e.clock_start, e.pathway_id`
+	case elective.SortBreach:
+		return ` ORDER BY e.breach_date, e.pathway_id`
+	}
+	return ` ORDER BY e.clock_start, e.pathway_id`
+}
+
+// FindPTL returns a page of the PTL and the number of rows matching.
+func (s *WaitingListService) FindPTL(ctx context.Context, f elective.PTLFilter) ([]*elective.PTLEntry, int, error) {
+	if err := authorize(ctx, elective.ActionViewWaitingList); err != nil {
+		return nil, 0, err
+	}
+	if f.Census.IsZero() {
+		return nil, 0, elective.Errorf(elective.EINVALID, "A PTL needs a census date")
+	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 50
+	}
+	where, args := ptlWhere(f)
+	var out []*elective.PTLEntry
+	var total int
+	err := s.db.update(ctx, func(tx *Tx) error {
+		if err := tx.queryRow(`SELECT COUNT(*) FROM ptl_entry e`+where, args...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := tx.query(ptlSelect+where+ptlOrder(f.Sort)+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		out = out[:0]
+		for rows.Next() {
+			e, err := scanPTLEntry(rows, f.Census)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return tx.audit("ptl.view", 0, "list="+string(f.ListType)+" rows="+itoa(len(out)))
+	})
+	return out, total, err
+}
+
+// FindPTLEntry returns one pathway's PTL row.
+func (s *WaitingListService) FindPTLEntry(ctx context.Context, pathwayID int64, census elective.Date) (*elective.PTLEntry, error) {
+	if err := authorize(ctx, elective.ActionViewWaitingList); err != nil {
+		return nil, err
+	}
+	var e *elective.PTLEntry
+	err := s.db.update(ctx, func(tx *Tx) error {
+		var err error
+		e, err = scanPTLEntry(tx.queryRow(ptlSelect+` WHERE e.pathway_id = ?`, pathwayID), census)
+		if errors.Is(err, sql.ErrNoRows) {
+			return elective.Errorf(elective.ENOTFOUND, "Pathway %d has no running clock, so it is not on the PTL", pathwayID)
+		} else if err != nil {
+			return err
+		}
+		return tx.audit("ptl.read", e.PatientID, "pathway="+itoa64(pathwayID))
+	})
+	return e, err
+}
