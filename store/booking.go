@@ -47,6 +47,17 @@ func validCommunication(c elective.Communication) bool {
 }
 
 func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) {
+	// The slot is checked first: in a race for one slot the losers learn
+	// it before loading anything else.
+	slot, err := tx.findSlot(req.SlotID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, elective.Errorf(elective.ENOTFOUND, "There is no slot %d", req.SlotID)
+	} else if err != nil {
+		return nil, err
+	}
+	if slot.AppointmentID != 0 {
+		return nil, elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+	}
 	p, patient, res, err := tx.pathwayState(req.PathwayID)
 	if err != nil {
 		return nil, err
@@ -59,12 +70,6 @@ func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) 
 	} else if next != nil {
 		return nil, elective.Errorf(elective.EINVALID, "This pathway already has an appointment booked on %s. Record its outcome or cancel it first.",
 			next.start.In(tx.db.Location).Format("2 Jan 2006 15:04"))
-	}
-	slot, err := tx.findSlot(req.SlotID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, elective.Errorf(elective.ENOTFOUND, "There is no slot %d", req.SlotID)
-	} else if err != nil {
-		return nil, err
 	}
 	if err := elective.CheckBooking(res.ListType, p.SpecialtyID, slot, tx.now); err != nil {
 		return nil, err
@@ -151,7 +156,7 @@ func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointme
 	if err != nil {
 		return nil, err
 	}
-	if err := o.Validate(a, tx.db.Location, tx.today()); err != nil {
+	if err := o.Validate(a, tx.db.Location, tx.now); err != nil {
 		return nil, err
 	}
 	p, patient, _, err := tx.pathwayState(a.PathwayID)

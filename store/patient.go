@@ -107,9 +107,9 @@ func (s *PatientService) FindPatients(ctx context.Context, f elective.PatientFil
 	return out, total, err
 }
 
-// patientSearch turns a query into a WHERE clause: ten digits is an NHS
-// number, anything with a digit a hospital number, otherwise a family name
-// prefix (with an optional ", given" part).
+// patientSearch turns a query into a WHERE clause: ten digits (spaces
+// allowed) is an NHS number; otherwise a hospital number or the start of a
+// family name, with an optional ", given name" part.
 func patientSearch(q string) (string, []any) {
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -118,18 +118,15 @@ func patientSearch(q string) (string, []any) {
 	if n := elective.NormalizeNHSNumber(q); len(n) == 10 && strings.Trim(n, "0123456789") == "" {
 		return "p.nhs_number = ?", []any{n}
 	}
-	if strings.ContainsAny(q, "0123456789") {
-		return "p.local_id = ?", []any{strings.ToUpper(q)}
-	}
 	family, given, _ := strings.Cut(q, ",")
-	where := "p.family_key >= ? AND p.family_key < ?"
 	key := strings.ToUpper(strings.TrimSpace(family))
+	where := "(p.family_key >= ? AND p.family_key < ?"
 	args := []any{key, key + "\uffff"}
 	if g := strings.TrimSpace(given); g != "" {
 		where += " AND LOWER(p.given_name) LIKE ?"
 		args = append(args, strings.ToLower(g)+"%")
 	}
-	return where, args
+	return where + ") OR p.local_id = ?", append(args, strings.ToUpper(strings.TrimSpace(q)))
 }
 
 // insertPatient saves a new patient with its alerts.

@@ -70,11 +70,13 @@ func (db *DB) Open(ctx context.Context) error {
 	if db.dialect == Postgres {
 		db.db, err = sql.Open("pgx", db.dsn)
 		db.db.SetMaxOpenConns(32)
+		db.db.SetMaxIdleConns(32) // keep connections: opening one costs milliseconds
 	} else {
 		db.db, err = sql.Open("sqlite", sqliteDSN(db.dsn))
 		// WAL lets readers run beside the one writer; writers queue on
 		// busy_timeout rather than failing.
 		db.db.SetMaxOpenConns(8)
+		db.db.SetMaxIdleConns(8)
 	}
 	if err != nil {
 		return fmt.Errorf("open %s database: %w", db.dialect, err)

@@ -19,8 +19,8 @@ import (
 // ELECTIVE_TEST_POSTGRES names a database (CI always sets it). Each
 // PostgreSQL test gets a schema of its own, dropped afterwards.
 
-// testNow is the injected clock: Monday 23 November 2026, 09:00 in London.
-var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+// testNow is the injected clock: Monday 23 November 2026, 08:00 in London.
+var testNow = time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
 
 var london = mustLoadLocation("Europe/London")
 

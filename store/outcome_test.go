@@ -1,0 +1,143 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/store"
+)
+
+// attendOn moves the test clock to the appointment's day for the rest of
+// the test, so that attendance can be recorded.
+func attendOn(t *testing.T, db *store.DB, a *elective.Appointment) {
+	t.Helper()
+	at := a.Start.Add(time.Hour)
+	db.Now = func() time.Time { return at }
+	t.Cleanup(func() { db.Now = func() time.Time { return testNow } })
+}
+
+func outcome(t *testing.T, db *store.DB, o *elective.AppointmentOutcome) error {
+	t.Helper()
+	_, err := store.NewBookingService(db).RecordOutcome(as(booker), o)
+	return err
+}
+
+// TestOutcomeAttendedFollowUp: seen with status 20 moves the pathway to
+// the follow-up list with the clock still running.
+func TestOutcomeAttendedFollowUp(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-40))
+		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+		attendOn(t, db, a)
+		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
+			RTTStatus: elective.RTTSubsequentActivity, Outcome: elective.OutcomeAppointmentLater}); err != nil {
+			t.Fatal(err)
+		}
+		e := ptlEntry(t, db, ref.PathwayID)
+		if e == nil || e.ListType != elective.ListOutpatientFollowUp || e.Status != "20" || e.Booked() || e.ClockStart != today.AddDays(-40) {
+			t.Fatalf("PTL entry after attendance = %+v", e)
+		}
+		got, _ := store.NewBookingService(db).FindAppointmentByID(as(booker), a.ID)
+		if got.Status != elective.AppointmentAttended || got.RTTStatus != "20" || len(got.History) != 2 {
+			t.Fatalf("appointment = %+v", got)
+		}
+	})
+}
+
+// TestOutcomeTreatmentStopsClock: status 30 at the attendance stops the
+// clock and takes the pathway off the PTL (rules.md 1.3.2).
+func TestOutcomeTreatmentStopsClock(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-40))
+		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+		attendOn(t, db, a)
+		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
+			RTTStatus: elective.RTTTreatment, Outcome: elective.OutcomeDischarged}); err != nil {
+			t.Fatal(err)
+		}
+		if e := ptlEntry(t, db, ref.PathwayID); e != nil {
+			t.Fatalf("treated pathway still on the PTL: %+v", e)
+		}
+	})
+}
+
+// TestOutcomeFirstDNA: a first-appointment DNA nullifies a routine clock
+// (rules.md 1.5.2) but not a two-week-wait one (1.5.3).
+func TestOutcomeFirstDNA(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		routine := MustRegister(t, db, 1, today.AddDays(-40))
+		urgent := MustRegister(t, db, 2, today.AddDays(-5), func(r *elective.ReferralRegistration) {
+			r.Referral.Priority = elective.PriorityTwoWeekWait
+		})
+		a := MustBook(t, db, routine.PathwayID, elective.SlotNew)
+		b := MustBook(t, db, urgent.PathwayID, elective.SlotNew)
+		attendOn(t, db, b)
+		for _, appt := range []*elective.Appointment{a, b} {
+			if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: appt.ID, Status: elective.AppointmentDNA}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if e := ptlEntry(t, db, routine.PathwayID); e != nil {
+			t.Errorf("routine first DNA: still on PTL %+v", e)
+		}
+		if e := ptlEntry(t, db, urgent.PathwayID); e == nil || e.ListType != elective.ListOutpatientNew || e.Booked() {
+			t.Errorf("two-week-wait first DNA: PTL entry %+v, want still waiting for a first appointment", e)
+		}
+	})
+}
+
+// TestOutcomeCancellation: a cancellation frees the slot, keeps the clock
+// running (rules.md 1.6) and leaves the pathway to be rebooked.
+func TestOutcomeCancellation(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-40))
+		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentCancelledHospital,
+			Reason: "Consultant on leave"}); err != nil {
+			t.Fatal(err)
+		}
+		e := ptlEntry(t, db, ref.PathwayID)
+		if e == nil || e.Booked() || e.ClockStart != today.AddDays(-40) {
+			t.Fatalf("PTL entry after cancellation = %+v", e)
+		}
+		other := MustRegister(t, db, 2, today)
+		if _, err := store.NewBookingService(db).BookAppointment(as(booker), &elective.BookingRequest{
+			PathwayID: other.PathwayID, SlotID: a.SlotID, Communicated: elective.CommunicatedByLetter}); err != nil {
+			t.Fatalf("freed slot could not be rebooked: %v", err)
+		}
+	})
+}
+
+// TestOutcomeRefused: attendance before the day, a second outcome, and an
+// RTT status the rules refuse (90 while the clock runs) change nothing.
+func TestOutcomeRefused(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-40))
+		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+		attended := func(code elective.RTTStatus) *elective.AppointmentOutcome {
+			return &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
+				RTTStatus: code, Outcome: elective.OutcomeAnotherAppointment}
+		}
+		wantCode(t, outcome(t, db, attended("20")), elective.EINVALID) // before the appointment day
+		attendOn(t, db, a)
+		events := count(t, db, "pathway_event")
+		wantCode(t, outcome(t, db, attended("90")), elective.EINVALID)
+		if n := count(t, db, "pathway_event"); n != events {
+			t.Fatalf("a refused outcome wrote an event")
+		}
+		got, _ := store.NewBookingService(db).FindAppointmentByID(as(booker), a.ID)
+		if got.Status != elective.AppointmentBooked {
+			t.Fatalf("a refused outcome changed the appointment to %s", got.Status)
+		}
+		if err := outcome(t, db, attended("20")); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, outcome(t, db, attended("30")), elective.EINVALID) // already recorded
+	})
+}
