@@ -185,19 +185,20 @@ type AppointmentOutcome struct {
 	Reason        string
 }
 
-// Validate checks the outcome against the appointment on date today:
-// attendance and non-attendance can be recorded only on or after the day,
-// and attendance needs an RTT status a clinic may record and an outcome.
-func (o *AppointmentOutcome) Validate(a *Appointment, loc *time.Location, today Date) error {
+// Validate checks the outcome against the appointment at now: attendance
+// and non-attendance can be recorded only once the appointment time has
+// come, and attendance needs an RTT status a clinic may record and an
+// outcome of attendance.
+func (o *AppointmentOutcome) Validate(a *Appointment, loc *time.Location, now time.Time) error {
 	var probs Problems
-	day := DateOf(a.Start, loc)
 	if !a.Status.Active() {
 		probs.Add("status", "This appointment is already recorded as %s", a.Status.Label())
 	}
 	switch o.Status {
 	case AppointmentAttended, AppointmentDNA:
-		if day.After(today) {
-			probs.Add("status", "Attendance can be recorded on or after the appointment day (%s)", day.Format("2 Jan 2006"))
+		if a.Start.After(now) {
+			probs.Add("status", "Attendance can be recorded once the appointment time has come (%s)",
+				a.Start.In(loc).Format("2 Jan 2006 15:04"))
 		}
 	case AppointmentCancelledPatient, AppointmentCancelledHospital:
 	default:

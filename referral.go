@@ -125,6 +125,7 @@ type Referral struct {
 type ReferralRegistration struct {
 	Patient  Patient
 	Referral Referral
+	Line     int // the line of the import file it came from, for error messages; 0 otherwise
 }
 
 // Validate checks the registration against the rules for new referrals;
@@ -197,8 +198,9 @@ type ReferralService interface {
 	// registration breaks a rule.
 	RegisterReferral(ctx context.Context, reg *ReferralRegistration) (*Referral, error)
 
-	// ImportReferrals registers every registration or none: if any fails
-	// validation, it returns an *ImportError naming each bad row.
+	// ImportReferrals registers every registration or none, in one
+	// transaction: if any fails, it returns an *ImportError naming each bad
+	// registration by its Line and nothing is saved.
 	ImportReferrals(ctx context.Context, regs []*ReferralRegistration) (int, error)
 
 	// FindReferralsByPatient returns a patient's referrals, newest first.
