@@ -61,6 +61,9 @@ func NewDB(dsn string) *DB {
 	return d
 }
 
+// DSN returns the data source the DB was made with.
+func (db *DB) DSN() string { return db.dsn }
+
 // Dialect returns the database dialect.
 func (db *DB) Dialect() Dialect { return db.dialect }
 

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/demo"
+	"github.com/openelective/elective/store"
+)
+
+// demoPassword is the password of every demo user. It is printed at start
+// and only ever set on demo data.
+const demoPassword = "elective-demo"
+
+// demoOptions are the flags that shape the demo hospital.
+type demoOptions struct {
+	scale *string
+	seed  *uint64
+}
+
+func demoFlags(fs *flag.FlagSet) *demoOptions {
+	return &demoOptions{
+		scale: fs.String("scale", "small", "demo size: small (about 20,000 open pathways) or large (about 250,000)"),
+		seed:  fs.Uint64("seed", 1, "seed of the demo hospital; the same seed builds the same hospital"),
+	}
+}
+
+func (m *Main) demo(ctx context.Context, args []string) error {
+	fs := m.flags("demo", "demo [--db PATH_OR_URL] [--scale small|large] [--seed N]")
+	dsn := m.dbFlag(fs)
+	d := demoFlags(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	db, err := m.openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if hasOrganisation(ctx, db) {
+		return fmt.Errorf("%s already holds a trust; build the demo into a new database (another --db)", redact(*dsn))
+	}
+	return m.buildDemo(ctx, db, d)
+}
+
+// buildDemo generates the demo hospital into an empty database, showing
+// progress, then reports the time and peak memory it took.
+func (m *Main) buildDemo(ctx context.Context, db *store.DB, d *demoOptions) error {
+	scale, err := demo.ParseScale(*d.scale)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	start := time.Now()
+	ctx = systemContext(ctx, "demo")
+	loader := store.NewLoader(db)
+	cfg := demo.Config{Seed: *d.seed, Scale: scale, Today: elective.DateOf(m.Now(), london()), Location: london()}
+	lastShown := time.Time{}
+	progress := func(done, total int) {
+		if time.Since(lastShown) > 500*time.Millisecond || done == total {
+			lastShown = time.Now()
+			fmt.Fprintf(m.Stderr, "\rBuilding the demo hospital (%s, seed %d): %d of %d pathways (%d%%)   ",
+				scale, *d.seed, done, total, done*100/max(total, 1))
+		}
+	}
+	err = demo.Generate(cfg,
+		func(ref *elective.ReferenceData) error { return loader.LoadReference(ctx, ref) },
+		func(b *elective.LoadBatch) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return loader.LoadBatch(ctx, b)
+		}, progress)
+	fmt.Fprintln(m.Stderr)
+	if err != nil {
+		return fmt.Errorf("build the demo hospital: %w", err)
+	}
+	if err := loader.FinishLoad(ctx); err != nil {
+		return err
+	}
+	if err := m.ensureDemoUsers(ctx, db); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "Built the demo hospital in %s (peak memory %s).\n", time.Since(start).Round(100*time.Millisecond), peakMemory())
+	return nil
+}
+
+// ensureDemoUsers creates any demo user that does not exist yet.
+func (m *Main) ensureDemoUsers(ctx context.Context, db *store.DB) error {
+	ctx = systemContext(ctx, "demo")
+	users := store.NewUserService(db)
+	for _, u := range demo.Users() {
+		u := *u
+		err := users.CreateUser(ctx, &u, demoPassword)
+		if err != nil && elective.ErrorCode(err) != elective.ECONFLICT {
+			return err
+		}
+	}
+	return nil
+}
+
+// peakMemory is the process's peak resident set size.
+func peakMemory() string {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil || runtime.GOOS != "linux" {
+		return "unknown"
+	}
+	return fmt.Sprintf("%d MiB", ru.Maxrss/1024) // Linux reports kilobytes
+}

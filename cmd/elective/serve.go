@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/store"
+	"github.com/openelective/elective/web"
+)
+
+// bookingHorizonWeeks is how far ahead clinic sessions are made from their
+// templates when the server starts.
+const bookingHorizonWeeks = 16
+
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := m.flags("serve", "serve [--db PATH_OR_URL] [--addr HOST:PORT] [--demo [--scale small|large] [--seed N]]")
+	dsn := m.dbFlag(fs)
+	addr := fs.String("addr", "localhost:8080", "address to listen on")
+	withDemo := fs.Bool("demo", false, "build the demo hospital first if the database is empty, and create the demo users")
+	d := demoFlags(fs)
+	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (set when served over HTTPS)")
+	orgCode := fs.String("org-code", "RXX", "ODS code of the trust, for a new database without --demo")
+	orgName := fs.String("org-name", "Elective Hospitals NHS Trust", "name of the trust, for a new database without --demo")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	db, err := m.openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := m.prepare(ctx, db, *withDemo, d, *orgCode, *orgName); err != nil {
+		return err
+	}
+	return m.listen(ctx, db, *addr, *secure, *withDemo)
+}
+
+// prepare makes sure the database has a trust (the demo hospital or an
+// empty one) and clinic sessions for the booking horizon.
+func (m *Main) prepare(ctx context.Context, db *store.DB, withDemo bool, d *demoOptions, orgCode, orgName string) error {
+	switch {
+	case withDemo && !hasOrganisation(ctx, db):
+		if err := m.buildDemo(ctx, db, d); err != nil {
+			return err
+		}
+	case withDemo:
+		fmt.Fprintln(m.Stderr, "The database already holds a trust: using it as it is.")
+		if err := m.ensureDemoUsers(ctx, db); err != nil {
+			return err
+		}
+	default:
+		if err := db.EnsureOrganisation(ctx, orgCode, orgName); err != nil {
+			return err
+		}
+	}
+	today := elective.DateOf(m.Now(), london())
+	n, err := store.NewClinicService(db).GenerateSessions(systemContext(ctx, "sessions"), today, today.AddDays(7*bookingHorizonWeeks))
+	if err != nil {
+		return fmt.Errorf("make clinic sessions: %w", err)
+	}
+	if n > 0 {
+		fmt.Fprintf(m.Stderr, "Made %d clinic sessions for the next %d weeks.\n", n, bookingHorizonWeeks)
+	}
+	return nil
+}
+
+// listen serves the web UI until ctx is cancelled, then shuts down
+// gracefully, letting requests in flight finish.
+func (m *Main) listen(ctx context.Context, db *store.DB, addr string, secure, withDemo bool) error {
+	org, err := store.NewOrganisationService(db).FindOrganisation(ctx)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	srv, err := web.NewServer(web.Config{Location: london(), Now: m.Now, Logger: logger, SecureCookies: secure,
+		Policy: db.Policy, TrustName: org.Name}, services(db))
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(m.Stdout, "Elective is running at %s (%s database %s)\n", url, db.Dialect(), redact(db.DSN()))
+	if withDemo {
+		fmt.Fprintf(m.Stdout, "Sign in as %q with password %q (or senior, manager, clinician, rota, admin).\n", "booking", demoPassword)
+	}
+	if m.OnListen != nil {
+		m.OnListen(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// services wires the store's services into the web server: the one place
+// adapters meet.
+func services(db *store.DB) web.Services {
+	return web.Services{
+		Organisations: store.NewOrganisationService(db),
+		Patients:      store.NewPatientService(db),
+		Referrals:     store.NewReferralService(db),
+		Pathways:      store.NewPathwayService(db),
+		Clinics:       store.NewClinicService(db),
+		Bookings:      store.NewBookingService(db),
+		WaitingList:   store.NewWaitingListService(db),
+		Users:         store.NewUserService(db),
+		Audit:         store.NewAuditService(db),
+	}
+}
