@@ -12,13 +12,13 @@ import (
 // ptlRow is a pathway's row of the PTL read model.
 type ptlRow struct {
 	pathwayID, patientID, specialtyID, clinicianID, siteID int64
-	priority                                              elective.Priority
-	listType                                              elective.ListType
-	clockStart, breachDate, referralDate, nextActivity    elective.Date
-	status                                                elective.RTTStatus
-	nextSlotType                                          elective.SlotType
-	appointmentID                                         int64
-	review                                                bool
+	priority                                               elective.Priority
+	listType                                               elective.ListType
+	clockStart, breachDate, referralDate, nextActivity     elective.Date
+	status                                                 elective.RTTStatus
+	nextSlotType                                           elective.SlotType
+	appointmentID                                          int64
+	review                                                 bool
 }
 
 // nextBooking is a pathway's earliest appointment still booked.

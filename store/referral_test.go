@@ -50,11 +50,11 @@ func TestRegisterReferralRefused(t *testing.T) {
 			edit  func(*elective.ReferralRegistration)
 			field string
 		}{
-			"bad check digit": {func(r *elective.ReferralRegistration) { r.Patient.NHSNumber = "9990000019" }, "nhs_number"},
-			"future received": {func(r *elective.ReferralRegistration) { r.Referral.ReceivedDate = today.AddDays(1) }, "received_date"},
-			"ers without UBRN": {func(r *elective.ReferralRegistration) { r.Referral.Source = elective.SourceERS }, "ubrn"},
-			"unknown specialty": {func(r *elective.ReferralRegistration) { r.Referral.SpecialtyID = 99 }, "specialty_id"},
-			"consultant of another specialty": {func(r *elective.ReferralRegistration) { r.Referral.ClinicianID = 3 }, "clinician_id"},
+			"bad check digit":                  {func(r *elective.ReferralRegistration) { r.Patient.NHSNumber = "9990000019" }, "nhs_number"},
+			"future received":                  {func(r *elective.ReferralRegistration) { r.Referral.ReceivedDate = today.AddDays(1) }, "received_date"},
+			"ers without UBRN":                 {func(r *elective.ReferralRegistration) { r.Referral.Source = elective.SourceERS }, "ubrn"},
+			"unknown specialty":                {func(r *elective.ReferralRegistration) { r.Referral.SpecialtyID = 99 }, "specialty_id"},
+			"consultant of another specialty":  {func(r *elective.ReferralRegistration) { r.Referral.ClinicianID = 3 }, "clinician_id"},
 			"interface without original start": {func(r *elective.ReferralRegistration) { r.Referral.Source = elective.SourceInterface }, "original_start"},
 		} {
 			reg := fixture.Registration(1, today)
