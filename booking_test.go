@@ -1,0 +1,102 @@
+package elective
+
+import (
+	"testing"
+	"time"
+)
+
+var testNow = time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+
+func slotAt(typ SlotType, start time.Time) *Slot {
+	return &Slot{ID: 1, Type: typ, Start: start, Session: &ClinicSession{SpecialtyID: 1, Status: SessionOpen}}
+}
+
+// TestCheckBooking is the slot-compatibility rule: new slots for first
+// appointments, follow-up slots for later ones, only free future slots of
+// an open session in the pathway's specialty.
+func TestCheckBooking(t *testing.T) {
+	later := testNow.Add(48 * time.Hour)
+	held := slotAt(SlotNew, later)
+	held.AppointmentID = 9
+	cancelled := slotAt(SlotNew, later)
+	cancelled.Session.Status = SessionCancelled
+	tests := []struct {
+		name string
+		list ListType
+		spec int64
+		slot *Slot
+		want string
+	}{
+		{"new patient, new slot", ListOutpatientNew, 1, slotAt(SlotNew, later), ""},
+		{"follow-up patient, follow-up slot", ListOutpatientFollowUp, 1, slotAt(SlotFollowUp, later), ""},
+		{"new patient, follow-up slot", ListOutpatientNew, 1, slotAt(SlotFollowUp, later), EINVALID},
+		{"follow-up patient, new slot", ListOutpatientFollowUp, 1, slotAt(SlotNew, later), EINVALID},
+		{"held slot", ListOutpatientNew, 1, held, ECONFLICT},
+		{"cancelled session", ListOutpatientNew, 1, cancelled, EINVALID},
+		{"other specialty", ListOutpatientNew, 2, slotAt(SlotNew, later), EINVALID},
+		{"slot starting now", ListOutpatientNew, 1, slotAt(SlotNew, testNow), EINVALID},
+		{"past slot", ListOutpatientNew, 1, slotAt(SlotNew, testNow.Add(-time.Hour)), EINVALID},
+		{"admitted list", ListAdmitted, 1, slotAt(SlotFollowUp, later), EINVALID},
+	}
+	for _, tt := range tests {
+		if got := ErrorCode(CheckBooking(tt.list, tt.spec, tt.slot, testNow)); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestOutcomeValidate checks what may be recorded when.
+func TestOutcomeValidate(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	appt := &Appointment{ID: 1, Start: testNow.Add(time.Hour), Status: AppointmentBooked, First: true}
+	done := &Appointment{ID: 2, Start: testNow.Add(-time.Hour), Status: AppointmentAttended}
+	past := &Appointment{ID: 3, Start: testNow.Add(-time.Hour), Status: AppointmentBooked}
+	tests := []struct {
+		name string
+		a    *Appointment
+		o    AppointmentOutcome
+		want string
+	}{
+		{"attended before the time", appt, AppointmentOutcome{Status: AppointmentAttended, RTTStatus: "20", Outcome: "2"}, EINVALID},
+		{"DNA before the time", appt, AppointmentOutcome{Status: AppointmentDNA}, EINVALID},
+		{"patient cancels in advance", appt, AppointmentOutcome{Status: AppointmentCancelledPatient}, ""},
+		{"hospital cancels in advance", appt, AppointmentOutcome{Status: AppointmentCancelledHospital}, ""},
+		{"attended", past, AppointmentOutcome{Status: AppointmentAttended, RTTStatus: "30", Outcome: "1"}, ""},
+		{"attended without RTT status", past, AppointmentOutcome{Status: AppointmentAttended, Outcome: "1"}, EINVALID},
+		{"attended with 33", past, AppointmentOutcome{Status: AppointmentAttended, RTTStatus: "33", Outcome: "1"}, EINVALID},
+		{"attended without outcome", past, AppointmentOutcome{Status: AppointmentAttended, RTTStatus: "20"}, EINVALID},
+		{"DNA", past, AppointmentOutcome{Status: AppointmentDNA}, ""},
+		{"no status", past, AppointmentOutcome{}, EINVALID},
+		{"already recorded", done, AppointmentOutcome{Status: AppointmentDNA}, EINVALID},
+	}
+	for _, tt := range tests {
+		if got := ErrorCode(tt.o.Validate(tt.a, london, testNow)); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestOutcomeEvent checks the pathway event each outcome records: the
+// appointment's day for attendance and DNA, today for a cancellation.
+func TestOutcomeEvent(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	today := MustParseDate("2026-11-20")
+	a := &Appointment{ID: 7, PathwayID: 3, First: true, Start: time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)}
+	tests := []struct {
+		o    AppointmentOutcome
+		kind EventKind
+		date string
+		by   CancelledBy
+	}{
+		{AppointmentOutcome{Status: AppointmentAttended, RTTStatus: "20"}, EventAttended, "2026-11-23", ""},
+		{AppointmentOutcome{Status: AppointmentDNA}, EventDNA, "2026-11-23", ""},
+		{AppointmentOutcome{Status: AppointmentCancelledPatient}, EventCancelled, "2026-11-20", CancelledByPatient},
+		{AppointmentOutcome{Status: AppointmentCancelledHospital}, EventCancelled, "2026-11-20", CancelledByProvider},
+	}
+	for _, tt := range tests {
+		e := tt.o.Event(a, london, today)
+		if e.Kind != tt.kind || e.Date.String() != tt.date || e.By != tt.by || !e.First || e.AppointmentID != 7 || e.PathwayID != 3 {
+			t.Errorf("%s: event %+v", tt.o.Status, e)
+		}
+	}
+}
