@@ -50,12 +50,18 @@ func DateOf(t time.Time, loc *time.Location) Date {
 	return Date{t.Year(), t.Month(), t.Day()}
 }
 
-// String returns the date as 2006-01-02, or "" for the zero Date.
+// String returns the date as 2006-01-02, or "" for the zero Date. It
+// formats by hand: dates are written millions of times in a bulk load.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	if d.Year < 0 || d.Year > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	b := [10]byte{'0' + byte(d.Year/1000), '0' + byte(d.Year/100%10), '0' + byte(d.Year/10%10), '0' + byte(d.Year%10), '-',
+		'0' + byte(d.Month/10), '0' + byte(d.Month%10), '-', '0' + byte(d.Day/10), '0' + byte(d.Day%10)}
+	return string(b[:])
 }
 
 // Format formats the date with a time layout (for example "2 Jan 2006").

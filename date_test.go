@@ -41,7 +41,7 @@ func TestDateOfClockChange(t *testing.T) {
 		utc  time.Time
 		want string
 	}{
-		{time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC), "2026-07-01"}, // BST: 00:30 on 1 July
+		{time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC), "2026-07-01"},  // BST: 00:30 on 1 July
 		{time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC), "2026-12-31"}, // GMT
 	}
 	for _, tt := range tests {

@@ -30,9 +30,12 @@ type Loader interface {
 	// database already holds an organisation.
 	LoadReference(ctx context.Context, ref *ReferenceData) error
 
-	// LoadBatch loads one batch in one transaction.
+	// LoadBatch loads one batch. Batches are committed in groups and the
+	// last by FinishLoad; after an error the load is abandoned and the
+	// database should be thrown away.
 	LoadBatch(ctx context.Context, b *LoadBatch) error
 
-	// FinishLoad brings identity sequences and statistics up to date.
+	// FinishLoad commits, checks the loaded data's references, and brings
+	// indexes, identity sequences and statistics up to date.
 	FinishLoad(ctx context.Context) error
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 
 	"github.com/openelective/elective"
@@ -14,12 +16,133 @@ import (
 // rules and code (ptlRowFor) as live recording.
 type Loader struct {
 	db       *DB
+	conn     *sql.Conn // SQLite: the one connection the load runs on
+	tx       *Tx       // the open transaction batches are loaded in
+	pending  int       // rows written in tx since it began
+	indexes  []string  // statements recreating the indexes dropped for the load
 	pathways int
 	events   int
 }
 
+// commitEvery is how many rows a load transaction takes before it commits.
+// Few large commits write each index page to the WAL once, not once per batch.
+const commitEvery = 400000
+
 // NewLoader returns a loader.
 func NewLoader(db *DB) *Loader { return &Loader{db: db} }
+
+// begin returns the open load transaction, starting one if needed. On
+// SQLite the load runs on one connection that trades durability for speed
+// while the load runs (synchronous=OFF, a 128 MiB page cache, foreign keys
+// checked once at the end instead of row by row): a load goes into an empty
+// database and is not acknowledged until FinishLoad, which checks every
+// foreign key, restores synchronous=FULL and checkpoints, so no
+// acknowledged write is at risk.
+func (l *Loader) begin(ctx context.Context) (*Tx, error) {
+	if l.tx != nil {
+		return l.tx, nil
+	}
+	var on beginner = l.db.db
+	if l.db.dialect == SQLite {
+		if err := l.openConn(ctx); err != nil {
+			return nil, err
+		}
+		on = l.conn
+	}
+	sqlTx, err := on.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	l.tx = &Tx{Tx: sqlTx, db: l.db, now: l.db.Now().UTC(), ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	l.pending = 0
+	return l.tx, nil
+}
+
+func (l *Loader) openConn(ctx context.Context) error {
+	if l.conn != nil {
+		return nil
+	}
+	conn, err := l.db.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{`PRAGMA synchronous = OFF`, `PRAGMA cache_size = -131072`, `PRAGMA foreign_keys = OFF`,
+		`PRAGMA temp_store = MEMORY`, `PRAGMA threads = 2`} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			conn.Close()
+			return err
+		}
+	}
+	l.conn = conn
+	return nil
+}
+
+// commit ends the open load transaction.
+func (l *Loader) commit() error {
+	if l.tx == nil {
+		return nil
+	}
+	tx := l.tx
+	l.tx = nil
+	tx.closeStmts()
+	return tx.Commit()
+}
+
+// abort rolls back the open load transaction after a failure.
+func (l *Loader) abort() {
+	if l.tx != nil {
+		l.tx.closeStmts()
+		l.tx.Rollback()
+		l.tx = nil
+	}
+}
+
+// connOrDB is where statements outside a transaction run.
+func (l *Loader) connOrDB() interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+} {
+	if l.conn != nil {
+		return l.conn
+	}
+	return l.db.db
+}
+
+// release gives the loader's connection back with its normal settings.
+func (l *Loader) release(ctx context.Context) error {
+	if l.conn == nil {
+		return nil
+	}
+	defer func() { l.conn.Close(); l.conn = nil }()
+	if err := l.checkForeignKeys(ctx); err != nil {
+		return err
+	}
+	for _, q := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = FULL`, `PRAGMA cache_size = -2000`,
+		`PRAGMA wal_checkpoint(TRUNCATE)`} {
+		if _, err := l.conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkForeignKeys fails the load if any loaded row points at a row that
+// does not exist.
+func (l *Loader) checkForeignKeys(ctx context.Context) error {
+	rows, err := l.conn.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid, fk sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("loaded data is inconsistent: a %s row (rowid %d) points at a missing %s row", table, rowid.Int64, parent)
+	}
+	return rows.Err()
+}
 
 var _ elective.Loader = (*Loader)(nil)
 
@@ -27,29 +150,73 @@ var _ elective.Loader = (*Loader)(nil)
 // bound parameters.
 const maxParams = 30000
 
-// bulkInsert inserts n rows of cols into table in as few statements as the
-// parameter limit allows; row(i) returns the values of row i.
+// bulkInsert inserts n rows of cols into table; row(i) returns the values
+// of row i. Rows go in multi-row statements of a fixed size, and the rest
+// one row at a time: parsing a long INSERT costs SQLite more than running
+// it, so statements are prepared once per load (see stmt), and PostgreSQL
+// saves round trips.
 func (tx *Tx) bulkInsert(table, cols string, n int, row func(i int) []any) error {
 	width := strings.Count(cols, ",") + 1
-	per := maxParams / width
-	ph := placeholders(width)
-	for start := 0; start < n; start += per {
-		end := min(start+per, n)
-		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
-		args := make([]any, 0, (end-start)*width)
-		for i := start; i < end; i++ {
-			if i > start {
-				b.WriteString(", ")
-			}
-			b.WriteString(ph)
-			args = append(args, row(i)...)
+	per := min(maxParams/width, 500)
+	args := make([]any, 0, per*width)
+	for start := 0; start < n; {
+		rows := per
+		if n-start < per {
+			rows = 1
 		}
-		if _, err := tx.exec(b.String(), args...); err != nil {
+		stmt, err := tx.stmt(table, cols, width, rows)
+		if err != nil {
 			return err
 		}
+		args = args[:0]
+		for i := start; i < start+rows; i++ {
+			args = append(args, row(i)...)
+		}
+		if _, err := stmt.ExecContext(tx.ctx, convertArgs(args)...); err != nil {
+			return err
+		}
+		start += rows
 	}
 	return nil
+}
+
+// stmt returns the INSERT of rows rows into table, prepared once per load
+// transaction (a plain transaction prepares it for the call).
+func (tx *Tx) stmt(table, cols string, width, rows int) (*sql.Stmt, error) {
+	key := table + "/" + itoa(rows)
+	if s, ok := tx.stmts[key]; ok {
+		return s, nil
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+	ph := placeholders(width)
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(ph)
+	}
+	s, err := tx.PrepareContext(tx.ctx, tx.db.rebind(b.String()))
+	if err != nil {
+		return nil, err
+	}
+	if tx.stmts != nil {
+		tx.stmts[key] = s
+	} else {
+		tx.closers = append(tx.closers, s)
+	}
+	return s, nil
+}
+
+// closeStmts closes the statements prepared in the transaction.
+func (tx *Tx) closeStmts() {
+	for _, s := range tx.stmts {
+		s.Close()
+	}
+	for _, s := range tx.closers {
+		s.Close()
+	}
+	tx.stmts, tx.closers = nil, nil
 }
 
 // LoadReference loads the organisation, sites, specialties, clinicians and
@@ -58,7 +225,11 @@ func (l *Loader) LoadReference(ctx context.Context, ref *elective.ReferenceData)
 	if err := authorize(ctx, elective.ActionImportReferrals); err != nil {
 		return err
 	}
-	return l.db.update(ctx, func(tx *Tx) error {
+	tx, err := l.begin(ctx)
+	if err != nil {
+		return err
+	}
+	err = func() error {
 		var n int
 		if err := tx.queryRow(`SELECT COUNT(*) FROM organisation`).Scan(&n); err != nil {
 			return err
@@ -69,8 +240,18 @@ func (l *Loader) LoadReference(ctx context.Context, ref *elective.ReferenceData)
 		if _, err := tx.exec(`INSERT INTO organisation (id, code, name) VALUES (?, ?, ?)`, o.ID, o.Code, o.Name); err != nil {
 			return err
 		}
+		indexes, err := tx.dropIndexes()
+		if err != nil {
+			return err
+		}
+		l.indexes = indexes
 		return tx.loadReference(o.ID, ref)
-	})
+	}()
+	if err != nil {
+		l.abort()
+		return err
+	}
+	return l.commit()
 }
 
 func (tx *Tx) loadReference(orgID int64, ref *elective.ReferenceData) error {
@@ -115,27 +296,35 @@ func (l *Loader) LoadBatch(ctx context.Context, b *elective.LoadBatch) error {
 	if err != nil {
 		return err
 	}
-	err = l.db.update(ctx, func(tx *Tx) error {
-		orgID, _, err := tx.org()
-		if err != nil {
-			return err
-		}
-		for _, step := range []func(int64, *elective.LoadBatch) error{
-			tx.loadSessions, tx.loadPatients, tx.loadPathways, tx.loadAppointments,
-		} {
-			if err := step(orgID, b); err != nil {
-				return err
-			}
-		}
-		return tx.bulkInsert("ptl_entry", ptlColumns, len(rows), func(i int) []any { return rows[i].args(orgID) })
-	})
-	if err == nil {
-		l.pathways += len(b.Pathways)
-		for _, p := range b.Pathways {
-			l.events += len(p.Events)
+	tx, err := l.begin(ctx)
+	if err != nil {
+		return err
+	}
+	orgID, _, err := tx.org()
+	for _, step := range []func(int64, *elective.LoadBatch) error{
+		tx.loadSessions, tx.loadPatients, tx.loadPathways, tx.loadAppointments,
+	} {
+		if err == nil {
+			err = step(orgID, b)
 		}
 	}
-	return err
+	if err == nil {
+		err = tx.bulkInsert("ptl_entry", ptlColumns, len(rows), func(i int) []any { return rows[i].args(orgID) })
+	}
+	if err != nil {
+		l.abort()
+		return err
+	}
+	l.pathways += len(b.Pathways)
+	l.pending += len(b.Slots) + len(b.Patients) + 3*len(b.Pathways) + 3*len(b.Appointments)
+	for _, p := range b.Pathways {
+		l.events += len(p.Events)
+		l.pending += len(p.Events)
+	}
+	if l.pending >= commitEvery {
+		return l.commit()
+	}
+	return nil
 }
 
 const ptlColumns = `pathway_id, org_id, patient_id, specialty_id, clinician_id, site_id, priority, priority_rank,
@@ -173,6 +362,18 @@ func (l *Loader) ptlRows(b *elective.LoadBatch) ([]ptlRow, error) {
 // refreshes the planner's statistics, and records the load in the audit
 // trail.
 func (l *Loader) FinishLoad(ctx context.Context) error {
+	if err := l.commit(); err != nil {
+		return err
+	}
+	for _, def := range l.indexes {
+		if _, err := l.connOrDB().ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("rebuild index after the load: %w", err)
+		}
+	}
+	l.indexes = nil
+	if err := l.release(ctx); err != nil {
+		return err
+	}
 	if l.db.dialect == Postgres {
 		for _, t := range []string{"organisation", "site", "specialty", "clinician", "clinic_template", "clinic_session",
 			"slot", "patient", "referral", "pathway", "pathway_event", "appointment", "appointment_change", "app_user", "audit_event"} {
@@ -182,7 +383,12 @@ func (l *Loader) FinishLoad(ctx context.Context) error {
 			}
 		}
 	}
-	if _, err := l.db.db.ExecContext(ctx, `ANALYZE`); err != nil {
+	analyze := `ANALYZE`
+	if l.db.dialect == SQLite {
+		// A sample is enough for the planner and keeps this to seconds.
+		analyze = `PRAGMA analysis_limit = 1000; ANALYZE`
+	}
+	if _, err := l.db.db.ExecContext(ctx, analyze); err != nil {
 		return err
 	}
 	return l.db.update(ctx, func(tx *Tx) error {

@@ -34,11 +34,45 @@ func convertArgs(args []any) []any {
 			if v.IsZero() {
 				args[i] = nil
 			} else {
-				args[i] = v.UTC().Format(timeLayout)
+				args[i] = formatTime(v)
 			}
 		}
 	}
 	return args
+}
+
+// formatTime writes t in timeLayout by hand: a bulk load formats millions
+// of instants, and time.Format is general and slow.
+func formatTime(t time.Time) string {
+	t = t.UTC()
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	if y < 1000 || y > 9999 {
+		return t.Format(timeLayout)
+	}
+	us := t.Nanosecond() / 1000
+	var b [27]byte
+	put := func(at, n, width int) {
+		for i := width - 1; i >= 0; i-- {
+			b[at+i] = byte('0' + n%10)
+			n /= 10
+		}
+	}
+	put(0, y, 4)
+	b[4] = '-'
+	put(5, int(mo), 2)
+	b[7] = '-'
+	put(8, d, 2)
+	b[10] = 'T'
+	put(11, h, 2)
+	b[13] = ':'
+	put(14, mi, 2)
+	b[16] = ':'
+	put(17, s, 2)
+	b[19] = '.'
+	put(20, us, 6)
+	b[26] = 'Z'
+	return string(b[:])
 }
 
 // nullID stores 0 as NULL, for optional foreign keys.
@@ -162,10 +196,21 @@ func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 func (db *DB) tryUpdate(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := db.BeginTx(ctx)
+	return db.tryUpdateOn(ctx, db.db, fn)
+}
+
+// beginner is where a transaction begins: the pool, or one connection.
+type beginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+func (db *DB) tryUpdateOn(ctx context.Context, on beginner, fn func(tx *Tx) error) error {
+	sqlTx, err := on.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
+	tx := &Tx{Tx: sqlTx, db: db, now: db.Now().UTC(), ctx: ctx}
+	defer tx.closeStmts()
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err

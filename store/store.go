@@ -129,15 +129,9 @@ type Tx struct {
 	db  *DB
 	now time.Time
 	ctx context.Context
-}
 
-// BeginTx starts a transaction.
-func (db *DB) BeginTx(ctx context.Context) (*Tx, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC(), ctx: ctx}, nil
+	stmts   map[string]*sql.Stmt // a load transaction's prepared INSERTs, kept for its life
+	closers []*sql.Stmt          // statements to close when the transaction ends
 }
 
 // today is the transaction's calendar date.

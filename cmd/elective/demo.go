@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"runtime"
@@ -67,14 +68,7 @@ func (m *Main) buildDemo(ctx context.Context, db *store.DB, d *demoOptions) erro
 				scale, *d.seed, done, total, done*100/max(total, 1))
 		}
 	}
-	err = demo.Generate(cfg,
-		func(ref *elective.ReferenceData) error { return loader.LoadReference(ctx, ref) },
-		func(b *elective.LoadBatch) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return loader.LoadBatch(ctx, b)
-		}, progress)
+	err = generate(ctx, cfg, loader, progress)
 	fmt.Fprintln(m.Stderr)
 	if err != nil {
 		return fmt.Errorf("build the demo hospital: %w", err)
@@ -110,4 +104,36 @@ func peakMemory() string {
 		return "unknown"
 	}
 	return fmt.Sprintf("%d MiB", ru.Maxrss/1024) // Linux reports kilobytes
+}
+
+// generate builds the demo hospital on one goroutine and loads it on
+// another, so that generating a batch overlaps loading the one before.
+func generate(ctx context.Context, cfg demo.Config, loader *store.Loader, progress func(done, total int)) error {
+	batches := make(chan *elective.LoadBatch, 2)
+	genErr := make(chan error, 1)
+	// stop ends the generator early if loading fails; the loader keeps ctx,
+	// because its open transaction ends when its context does.
+	stop := make(chan struct{})
+	go func() {
+		defer close(batches)
+		genErr <- demo.Generate(cfg,
+			func(ref *elective.ReferenceData) error { return loader.LoadReference(ctx, ref) },
+			func(b *elective.LoadBatch) error {
+				select {
+				case batches <- b:
+					return nil
+				case <-stop:
+					return errors.New("loading stopped")
+				}
+			}, progress)
+	}()
+	for b := range batches {
+		if err := loader.LoadBatch(ctx, b); err != nil {
+			close(stop)
+			for range batches {
+			}
+			return err
+		}
+	}
+	return <-genErr
 }

@@ -30,6 +30,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := NewMain()
+	if path := os.Getenv("ELECTIVE_CPUPROFILE"); path != "" {
+		stopProfile := startCPUProfile(path)
+		defer stopProfile()
+	}
 	if err := m.Run(ctx, os.Args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)

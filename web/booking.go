@@ -1,0 +1,188 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// slotConflict is shown when another booking took the chosen slot first.
+const slotConflict = "That slot has just been booked by someone else. Choose another slot."
+
+// SlotFilterForm narrows the slots offered on the booking page.
+type SlotFilterForm struct {
+	ClinicianID int64
+	From        string // YYYY-MM-DD; blank or in the past means from now
+}
+
+func readSlotFilter(get func(string) string) SlotFilterForm {
+	return SlotFilterForm{ClinicianID: formInt64(get("clinician_id")), From: get("from")}
+}
+
+// BookingForm is the slot chosen and how the patient was told.
+type BookingForm struct {
+	SlotID       int64
+	Communicated elective.Communication
+}
+
+// SlotDay is the free slots of one day, in time order.
+type SlotDay struct {
+	Date  elective.Date
+	Slots []SlotRow
+}
+
+// SlotRow is one free slot with its clinician and site named.
+type SlotRow struct {
+	Slot      *elective.Slot
+	Clinician string
+	Site      string
+}
+
+// handleAppointmentNew shows the booking page: the patient, their PTL
+// entry and the free slots their list can use.
+func (s *Server) handleAppointmentNew(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := authorize(r, elective.ActionBookAppointment); err != nil {
+		return err
+	}
+	p, err := s.bookingPage(r.Context(), id, readSlotFilter(r.URL.Query().Get))
+	if err != nil {
+		return err
+	}
+	p.Form.Communicated = elective.CommunicatedByLetter
+	return s.render(w, r, http.StatusOK, p)
+}
+
+// handleAppointmentCreate books the chosen slot. If someone else took it
+// first the page comes back with fresh slots and says so.
+func (s *Server) handleAppointmentCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := authorize(r, elective.ActionBookAppointment); err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	form := BookingForm{SlotID: formInt64(r.PostFormValue("slot_id")),
+		Communicated: elective.Communication(r.PostFormValue("communicated"))}
+	appt, err := s.book(r.Context(), id, form)
+	switch elective.ErrorCode(err) {
+	case "":
+		return s.redirectWithFlash(w, r, patientURL(appt.PatientID),
+			"Appointment booked for "+formatTime(appt.Start, s.cfg.Location, "2 Jan 2006 at 15:04"))
+	case elective.EINVALID, elective.ECONFLICT:
+		p, perr := s.bookingPage(r.Context(), id, readSlotFilter(r.PostFormValue))
+		if perr != nil {
+			return perr
+		}
+		p.Form, p.Errors = form, newFormErrors(err, map[string]string{"slot_id": "slots"})
+		if elective.ErrorCode(err) == elective.ECONFLICT {
+			p.Form.SlotID, p.Errors = 0, FormErrors{Summary: slotConflict}
+		}
+		return s.render(w, r, httpStatus(err), p)
+	}
+	return err
+}
+
+// book checks the form has a slot and a way of telling, then books.
+func (s *Server) book(ctx context.Context, pathwayID int64, form BookingForm) (*elective.Appointment, error) {
+	var probs elective.Problems
+	if form.SlotID == 0 {
+		probs.Add("slot_id", "Select a slot")
+	}
+	if !slices.Contains(elective.Communications, form.Communicated) {
+		probs.Add("communicated", "Select how the patient was told about the appointment")
+	}
+	if err := probs.Err("The appointment was not booked"); err != nil {
+		return nil, err
+	}
+	return s.svc.Bookings.BookAppointment(ctx,
+		&elective.BookingRequest{PathwayID: pathwayID, SlotID: form.SlotID, Communicated: form.Communicated})
+}
+
+// bookingPage loads everything the booking page shows. A pathway that is
+// not waiting for an outpatient appointment gets a page that says why.
+func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterForm) (*AppointmentNewPage, error) {
+	pw, err := s.svc.Pathways.FindPathwayByID(ctx, pathwayID)
+	if err != nil {
+		return nil, err
+	}
+	patient, err := s.svc.Patients.FindPatientByID(ctx, pw.PatientID)
+	if err != nil {
+		return nil, err
+	}
+	lk, err := s.loadLookup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &AppointmentNewPage{Pathway: pw, Patient: patient, Filter: f, Clinicians: lk.cliniciansIn(pw.SpecialtyID)}
+	p.Title, p.Nav = "Book an appointment", NavWaitingList
+	entry, err := s.svc.WaitingList.FindPTLEntry(ctx, pathwayID, s.today())
+	if elective.ErrorCode(err) == elective.ENOTFOUND {
+		p.NotWaiting = "This pathway has no running RTT clock on our PTL, so there is nothing to book."
+		return p, nil
+	} else if err != nil {
+		return nil, err
+	}
+	row := newPTLRow(entry, s.today())
+	p.Entry = &row
+	if entry.ListType != elective.ListOutpatientNew && entry.ListType != elective.ListOutpatientFollowUp {
+		p.NotWaiting = "This pathway is on the " + entry.ListType.Label() + " list, not waiting for an outpatient appointment."
+		return p, nil
+	}
+	p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, entry.ListType, f, lk)
+	return p, err
+}
+
+// freeSlots finds free slots of the type the list books into, from now (or
+// from the chosen date, if later), grouped by day in London.
+func (s *Server) freeSlots(ctx context.Context, specialtyID int64, list elective.ListType, f SlotFilterForm, lk *lookup) ([]SlotDay, error) {
+	from := s.cfg.Now()
+	if d, err := elective.ParseDate(f.From); err == nil && d.At(0, 0, s.cfg.Location).After(from) {
+		from = d.At(0, 0, s.cfg.Location)
+	}
+	slots, err := s.svc.Clinics.FindSlots(ctx, elective.SlotFilter{
+		SpecialtyID: specialtyID, ClinicianID: f.ClinicianID, Type: list.SlotType(),
+		From: from, FreeOnly: true, Limit: 40,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return groupSlots(slots, s.cfg.Location, lk), nil
+}
+
+func groupSlots(slots []*elective.Slot, loc *time.Location, lk *lookup) []SlotDay {
+	var days []SlotDay
+	for _, sl := range slots {
+		d := elective.DateOf(sl.Start, loc)
+		if len(days) == 0 || days[len(days)-1].Date != d {
+			days = append(days, SlotDay{Date: d})
+		}
+		last := &days[len(days)-1]
+		last.Slots = append(last.Slots, slotRow(sl, lk))
+	}
+	return days
+}
+
+func slotRow(sl *elective.Slot, lk *lookup) SlotRow {
+	row := SlotRow{Slot: sl}
+	if sl.Session != nil {
+		row.Clinician, row.Site = lk.clinician(sl.Session.ClinicianID), lk.site(sl.Session.SiteID)
+	}
+	if sl.Clinician != nil {
+		row.Clinician = sl.Clinician.DisplayName()
+	}
+	if sl.Site != nil {
+		row.Site = sl.Site.Name
+	}
+	return row
+}

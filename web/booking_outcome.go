@@ -1,0 +1,107 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/openelective/elective"
+)
+
+// outcomeStatuses are the outcomes the form offers, in form order.
+var outcomeStatuses = []elective.AppointmentStatus{
+	elective.AppointmentAttended, elective.AppointmentDNA,
+	elective.AppointmentCancelledPatient, elective.AppointmentCancelledHospital,
+}
+
+// OutcomeForm is the outcome as chosen on the form.
+type OutcomeForm struct {
+	Status    elective.AppointmentStatus
+	RTTStatus elective.RTTStatus
+	Outcome   elective.OutcomeOfAttendance
+	Reason    string
+}
+
+// Statuses lists the outcomes the form offers.
+func (OutcomeForm) Statuses() []elective.AppointmentStatus { return outcomeStatuses }
+
+// handleAppointmentOutcome shows the outcome form for an appointment.
+func (s *Server) handleAppointmentOutcome(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := authorize(r, elective.ActionRecordOutcome); err != nil {
+		return err
+	}
+	p, err := s.outcomePage(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, p)
+}
+
+// handleAppointmentRecordOutcome records the outcome; a rejected outcome
+// comes back with the problems marked.
+func (s *Server) handleAppointmentRecordOutcome(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := authorize(r, elective.ActionRecordOutcome); err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	form := OutcomeForm{
+		Status:    elective.AppointmentStatus(r.PostFormValue("status")),
+		RTTStatus: elective.RTTStatus(r.PostFormValue("rtt_status")),
+		Outcome:   elective.OutcomeOfAttendance(r.PostFormValue("outcome")),
+		Reason:    strings.TrimSpace(r.PostFormValue("reason")),
+	}
+	appt, err := s.svc.Bookings.RecordOutcome(r.Context(), form.command(id))
+	switch elective.ErrorCode(err) {
+	case "":
+		return s.redirectWithFlash(w, r, patientURL(appt.PatientID), "Outcome recorded: "+appt.Status.Label())
+	case elective.EINVALID, elective.ECONFLICT:
+		p, perr := s.outcomePage(r.Context(), id)
+		if perr != nil {
+			return perr
+		}
+		p.Form, p.Errors = form, newFormErrors(err, nil)
+		return s.render(w, r, httpStatus(err), p)
+	}
+	return err
+}
+
+// command builds the outcome command. The RTT status and outcome of
+// attendance belong to attendance only: the hidden (conditionally revealed)
+// fields are still posted when another outcome is chosen, so drop them.
+func (f OutcomeForm) command(appointmentID int64) *elective.AppointmentOutcome {
+	o := &elective.AppointmentOutcome{AppointmentID: appointmentID, Status: f.Status, Reason: f.Reason}
+	if f.Status == elective.AppointmentAttended {
+		o.RTTStatus, o.Outcome = f.RTTStatus, f.Outcome
+	}
+	return o
+}
+
+// outcomePage loads the appointment and its patient.
+func (s *Server) outcomePage(ctx context.Context, id int64) (*AppointmentOutcomePage, error) {
+	appt, err := s.svc.Bookings.FindAppointmentByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	patient, err := s.svc.Patients.FindPatientByID(ctx, appt.PatientID)
+	if err != nil {
+		return nil, err
+	}
+	lk, err := s.loadLookup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &AppointmentOutcomePage{Appointment: appt, Patient: patient}
+	p.Clinician, p.Site = appointmentPlace(appt, lk)
+	p.Title, p.Nav = "Record the outcome", NavHome
+	return p, nil
+}

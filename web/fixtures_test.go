@@ -1,0 +1,123 @@
+package web
+
+import (
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// Fixture data for the template and handler tests. NHS numbers are in the
+// 999 test range. "Today" is Monday 23 November 2026 in London (GMT).
+
+func fixtureSpecialties() []*elective.Specialty {
+	return []*elective.Specialty{
+		{ID: 1, Code: "110", Name: "Trauma and orthopaedics"},
+		{ID: 2, Code: "101", Name: "Urology"},
+	}
+}
+
+func fixtureClinicians() []*elective.Clinician {
+	return []*elective.Clinician{
+		{ID: 10, Code: "C1234567", Title: "Ms", GivenName: "Adaeze", FamilyName: "Okafor", SpecialtyID: 1},
+		{ID: 11, Code: "C7654321", Title: "Mr", GivenName: "Tom", FamilyName: "Hughes", SpecialtyID: 2},
+	}
+}
+
+func fixtureSites() []*elective.Site {
+	return []*elective.Site{{ID: 100, Code: "RXX01", Name: "Anytown General Hospital"}}
+}
+
+func fixturePatient() *elective.Patient {
+	return &elective.Patient{
+		ID: 42, NHSNumber: "9991234578", LocalID: "RX1234567", Title: "Mrs",
+		GivenName: "Jane", FamilyName: "Smith", BirthDate: elective.MustParseDate("1950-03-15"),
+		Sex:     elective.SexFemale,
+		Address: elective.Address{Line1: "1 High Street", Town: "Anytown", Postcode: "AN1 1AA"},
+		Phone:   "01632 960000", GPPractice: "A81001",
+		Alerts: []elective.Alert{
+			{Kind: elective.AlertVulnerableAdult},
+			{Kind: elective.AlertInterpreter, Detail: "Polish"},
+		},
+	}
+}
+
+// fixturePathway has a running clock from 10 July 2026: 136 days on 23
+// November, so breached.
+func fixturePathway() *elective.Pathway {
+	return &elective.Pathway{
+		ID: 7, PPID: "RXX00000000000000007", PPIDIssuer: "RXX", PatientID: 42, ReferralID: 5,
+		SpecialtyID: 1, ClinicianID: 10, SiteID: 100, Priority: elective.PriorityRoutine,
+		Events: []*elective.PathwayEvent{
+			{ID: 1, PathwayID: 7, Seq: 1, Kind: elective.EventReferralReceived,
+				Date: elective.MustParseDate("2026-07-10"), Source: elective.SourcePaper},
+			{ID: 2, PathwayID: 7, Seq: 2, Kind: elective.EventAppointmentBooked,
+				Date: elective.MustParseDate("2026-07-20"), First: true,
+				AppointmentDate: elective.MustParseDate("2026-08-03"), Communicated: true},
+			{ID: 3, PathwayID: 7, Seq: 3, Kind: elective.EventCancelled,
+				Date: elective.MustParseDate("2026-07-30"), By: elective.CancelledByProvider, Note: "clinic cancelled"},
+		},
+	}
+}
+
+// fixtureStoppedPathway was treated (RTT status 30).
+func fixtureStoppedPathway() *elective.Pathway {
+	return &elective.Pathway{
+		ID: 8, PPID: "RXX00000000000000008", PPIDIssuer: "RXX", PatientID: 42, ReferralID: 6,
+		SpecialtyID: 2, ClinicianID: 11, Priority: elective.PriorityUrgent,
+		Events: []*elective.PathwayEvent{
+			{Seq: 1, Kind: elective.EventReferralReceived, Date: elective.MustParseDate("2026-01-05"), Source: elective.SourceERS},
+			{Seq: 2, Kind: elective.EventAttended, Date: elective.MustParseDate("2026-02-02"), First: true, Outcome: elective.RTTTreatment},
+		},
+	}
+}
+
+func fixtureReferral() *elective.Referral {
+	return &elective.Referral{
+		ID: 5, PatientID: 42, PathwayID: 7, SpecialtyID: 1, ClinicianID: 10,
+		Source: elective.SourcePaper, Priority: elective.PriorityRoutine,
+		ReceivedDate: elective.MustParseDate("2026-07-10"), ReferrerCode: "G1234567", Reason: "Knee pain",
+	}
+}
+
+func fixtureAppointment(loc *time.Location) *elective.Appointment {
+	return &elective.Appointment{
+		ID: 300, PathwayID: 7, PatientID: 42, SlotID: 200, ClinicianID: 10, SiteID: 100,
+		Start: time.Date(2026, 11, 23, 8, 30, 0, 0, loc), Minutes: 20, Type: elective.SlotNew, First: true,
+		Status: elective.AppointmentBooked, Communicated: elective.CommunicatedByLetter,
+	}
+}
+
+func fixtureSlots(loc *time.Location) []*elective.Slot {
+	session := &elective.ClinicSession{ID: 50, ClinicianID: 10, SpecialtyID: 1, SiteID: 100, Status: elective.SessionOpen}
+	return []*elective.Slot{
+		{ID: 200, SessionID: 50, Start: time.Date(2026, 11, 30, 9, 30, 0, 0, loc), Minutes: 20, Type: elective.SlotNew, Session: session},
+		{ID: 201, SessionID: 50, Start: time.Date(2026, 11, 30, 9, 50, 0, 0, loc), Minutes: 20, Type: elective.SlotNew, Session: session},
+		{ID: 202, SessionID: 51, Start: time.Date(2026, 12, 7, 14, 0, 0, 0, loc), Minutes: 30, Type: elective.SlotNew,
+			Clinician: fixtureClinicians()[0], Site: fixtureSites()[0]},
+	}
+}
+
+func fixturePTLEntries() []*elective.PTLEntry {
+	return []*elective.PTLEntry{
+		{PathwayID: 7, PPID: "RXX00000000000000007", PatientID: 42, PatientName: "SMITH, Jane (Mrs)",
+			NHSNumber: "9991234578", SpecialtyID: 1, SpecialtyName: "Trauma and orthopaedics",
+			ClinicianID: 10, ClinicianName: "Ms A Okafor", SiteID: 100, SiteName: "Anytown General Hospital",
+			Priority: elective.PriorityRoutine, ListType: elective.ListOutpatientNew,
+			ClockStart: elective.MustParseDate("2026-07-10"), Status: elective.RTTFirstActivity,
+			BreachDate: elective.MustParseDate("2026-11-14"), ReferralDate: elective.MustParseDate("2026-07-10"),
+			DaysWaited: 136, Band: "19-20"},
+		{PathwayID: 9, PPID: "RXX00000000000000009", PatientID: 43, PatientName: "JONES, Sam",
+			NHSNumber: "9990000018", SpecialtyID: 1, SpecialtyName: "Trauma and orthopaedics",
+			Priority: elective.PriorityTwoWeekWait, ListType: elective.ListOutpatientNew,
+			ClockStart: elective.MustParseDate("2025-10-01"), Status: elective.RTTSubsequentActivity,
+			BreachDate: elective.MustParseDate("2026-02-05"), NextActivity: elective.MustParseDate("2026-12-01"),
+			DaysWaited: 418, Band: "59-60"},
+	}
+}
+
+func fixtureUsers() []*elective.User {
+	return []*elective.User{
+		{ID: 1, Username: "admin", Name: "Ada Admin", Role: elective.RoleAdministrator, Active: true},
+		{ID: 2, Username: "bob", Name: "Bob Booker", Role: elective.RoleBookingOfficer, Active: true},
+	}
+}

@@ -1,0 +1,247 @@
+package web
+
+import (
+	"github.com/openelective/elective"
+)
+
+// Page holds what every page shows: the header, navigation, sign-out form
+// and flash message. Each page struct embeds it.
+type Page struct {
+	// Title is the page's <title> and usually its heading.
+	Title string
+	// User is the signed-in user, nil on the sign-in page.
+	User *elective.User
+	// CSRFToken is the session's token, carried by every form post.
+	CSRFToken string
+	// Flash is a one-time message left by the previous request.
+	Flash string
+	// TrustName is the trust shown in the header.
+	TrustName string
+	// Nav is the navigation item the page belongs to (NavHome …).
+	Nav string
+	// Wide widens the page for long tables (the waiting list, the PTL).
+	Wide bool
+}
+
+// Navigation items.
+const (
+	NavHome        = "home"
+	NavWaitingList = "waiting-list"
+	NavPTL         = "ptl"
+	NavReferral    = "referral"
+	NavUsers       = "users"
+)
+
+// NavItem is one link in the primary navigation.
+type NavItem struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// page is implemented by every page struct: its base Page and its template.
+type page interface {
+	base() *Page
+	templateName() string
+}
+
+func (p *Page) base() *Page { return p }
+
+// Can reports whether the signed-in user's role allows the action; pages
+// hide links and buttons the user may not use. The services check again.
+func (p *Page) Can(a elective.Action) bool {
+	return p.User != nil && elective.Can(p.User.Role, a)
+}
+
+// NavItems returns the navigation the user's role may use.
+func (p *Page) NavItems() []NavItem {
+	if p.User == nil {
+		return nil
+	}
+	items := []NavItem{{Label: "Home", Href: "/", Current: p.Nav == NavHome}}
+	if p.Can(elective.ActionViewWaitingList) {
+		items = append(items,
+			NavItem{Label: "Waiting list", Href: "/waiting-list", Current: p.Nav == NavWaitingList},
+			NavItem{Label: "PTL", Href: "/ptl", Current: p.Nav == NavPTL})
+	}
+	if p.Can(elective.ActionRegisterReferral) {
+		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
+	}
+	if p.Can(elective.ActionManageUsers) {
+		items = append(items, NavItem{Label: "Users", Href: "/admin/users", Current: p.Nav == NavUsers})
+	}
+	return items
+}
+
+// allPages lists a zero value of every page struct, for the startup check
+// that pages and templates match and for the template tests.
+func allPages() []page {
+	return []page{
+		&LoginPage{}, &HomePage{}, &ErrorPage{},
+		&PatientIndexPage{}, &PatientViewPage{}, &PatientAuditPage{},
+		&PathwayViewPage{}, &ReferralNewPage{},
+		&WaitingListIndexPage{}, &PTLIndexPage{},
+		&AppointmentNewPage{}, &AppointmentOutcomePage{},
+		&UserIndexPage{},
+	}
+}
+
+// LoginPage is the sign-in form.
+type LoginPage struct {
+	Page
+	// Next is where to go after signing in (a local path).
+	Next string
+	// LoginToken is the double-submit CSRF token of the form.
+	LoginToken string
+	Username   string
+	// Error is the one message for wrong credentials; it never says which
+	// part was wrong.
+	Error string
+}
+
+func (*LoginPage) templateName() string { return "session/new" }
+
+// HomePage is the start page: patient search and the main tasks.
+type HomePage struct {
+	Page
+}
+
+func (*HomePage) templateName() string { return "home/index" }
+
+// ErrorPage shows an error with its HTTP status.
+type ErrorPage struct {
+	Page
+	Status  int
+	Heading string
+	Message string
+}
+
+func (*ErrorPage) templateName() string { return "error/show" }
+
+// PatientIndexPage is the patient search and its results.
+type PatientIndexPage struct {
+	Page
+	Query      string
+	Patients   []*elective.Patient
+	Pagination Pagination
+}
+
+func (*PatientIndexPage) templateName() string { return "patient/index" }
+
+// PatientViewPage is a patient's record: demographics, alerts, pathways
+// with their clocks, appointments and referrals.
+type PatientViewPage struct {
+	Page
+	Patient *elective.Patient
+	Age     int
+	// Safeguarding alerts (vulnerable adult, child protection) are shown
+	// as a warning; IsChild adds the under-18 safeguard.
+	Safeguarding []elective.Alert
+	IsChild      bool
+	// Needs are the other alerts (interpreter, transport, access needs).
+	Needs        []elective.Alert
+	Pathways     []PathwayCard
+	Appointments []AppointmentRow
+	Referrals    []ReferralRow
+}
+
+func (*PatientViewPage) templateName() string { return "patient/view" }
+
+// PatientAuditPage is the access history of one patient's record.
+type PatientAuditPage struct {
+	Page
+	PatientID int64
+	Events    []*elective.AuditEvent
+}
+
+func (*PatientAuditPage) templateName() string { return "patient/audit" }
+
+// PathwayViewPage is a pathway's event log and the RTT periods derived from
+// it, each with its explanation.
+type PathwayViewPage struct {
+	Page
+	Patient     *elective.Patient
+	Pathway     *elective.Pathway
+	Specialty   string
+	Clinician   string
+	Events      []EventRow
+	Periods     []PeriodRow
+	DeriveError string
+}
+
+func (*PathwayViewPage) templateName() string { return "pathway/view" }
+
+// ReferralNewPage is the form to register a referral.
+type ReferralNewPage struct {
+	Page
+	Form        ReferralForm
+	Errors      FormErrors
+	Specialties []*elective.Specialty
+	Clinicians  []*elective.Clinician
+}
+
+func (*ReferralNewPage) templateName() string { return "referral/new" }
+
+// WaitingListIndexPage is the outpatient waiting list in booking order.
+type WaitingListIndexPage struct {
+	Page
+	Filter      WaitingListFilter
+	Specialties []*elective.Specialty
+	Clinicians  []*elective.Clinician
+	Rows        []PTLRow
+	Pagination  Pagination
+}
+
+func (*WaitingListIndexPage) templateName() string { return "waitlist/index" }
+
+// PTLIndexPage is the patient tracking list: every open pathway.
+type PTLIndexPage struct {
+	Page
+	Filter      PTLFilterForm
+	Specialties []*elective.Specialty
+	Clinicians  []*elective.Clinician
+	Sites       []*elective.Site
+	Rows        []PTLRow
+	Pagination  Pagination
+}
+
+func (*PTLIndexPage) templateName() string { return "ptl/index" }
+
+// AppointmentNewPage books a pathway into a free slot.
+type AppointmentNewPage struct {
+	Page
+	Pathway    *elective.Pathway
+	Patient    *elective.Patient
+	Entry      *PTLRow
+	NotWaiting string // why the pathway cannot be booked, if it cannot
+	Clinicians []*elective.Clinician
+	Filter     SlotFilterForm
+	Days       []SlotDay
+	Form       BookingForm
+	Errors     FormErrors
+}
+
+func (*AppointmentNewPage) templateName() string { return "appointment/new" }
+
+// AppointmentOutcomePage records what happened to a booked appointment.
+type AppointmentOutcomePage struct {
+	Page
+	Appointment *elective.Appointment
+	Patient     *elective.Patient
+	Clinician   string
+	Site        string
+	Form        OutcomeForm
+	Errors      FormErrors
+}
+
+func (*AppointmentOutcomePage) templateName() string { return "appointment/outcome" }
+
+// UserIndexPage lists staff users and creates new ones.
+type UserIndexPage struct {
+	Page
+	Users  []*elective.User
+	Form   UserForm
+	Errors FormErrors
+}
+
+func (*UserIndexPage) templateName() string { return "user/index" }

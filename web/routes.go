@@ -1,0 +1,55 @@
+package web
+
+import "net/http"
+
+// routes is the one routing table. Every page needs a signed-in user
+// (private) except sign-in itself and the static files; every private POST
+// is checked for the session's CSRF token.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	// Public.
+	mux.Handle("GET /static/{file...}", s.static)
+	mux.HandleFunc("GET /favicon.ico", s.static.serveFavicon)
+	mux.Handle("GET /login", s.public(s.handleLoginNew))
+	mux.Handle("POST /login", s.public(s.handleLoginCreate))
+
+	// Signed in.
+	mux.Handle("POST /logout", s.private(s.handleLogout))
+	mux.Handle("GET /{$}", s.private(s.handleHome))
+
+	mux.Handle("GET /patients", s.private(s.handlePatientIndex))
+	mux.Handle("GET /patients/{id}", s.private(s.handlePatientView))
+	mux.Handle("GET /patients/{id}/audit", s.private(s.handlePatientAudit))
+	mux.Handle("GET /audit", s.private(s.handleAuditIndex))
+
+	mux.Handle("GET /referrals/new", s.private(s.handleReferralNew))
+	mux.Handle("POST /referrals", s.private(s.handleReferralCreate))
+
+	mux.Handle("GET /pathways/{id}", s.private(s.handlePathwayView))
+	mux.Handle("GET /pathways/{id}/book", s.private(s.handleAppointmentNew))
+	mux.Handle("POST /pathways/{id}/appointments", s.private(s.handleAppointmentCreate))
+
+	mux.Handle("GET /appointments/{id}/outcome", s.private(s.handleAppointmentOutcome))
+	mux.Handle("POST /appointments/{id}/outcome", s.private(s.handleAppointmentRecordOutcome))
+
+	mux.Handle("GET /waiting-list", s.private(s.handleWaitingListIndex))
+	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))
+
+	mux.Handle("GET /admin/users", s.private(s.handleUserIndex))
+	mux.Handle("POST /admin/users", s.private(s.handleUserCreate))
+
+	// Anything else is a 404 page, in the layout, for signed-in users.
+	mux.Handle("/", s.private(s.handleNotFound))
+	return mux
+}
+
+// public serves a page that needs no session.
+func (s *Server) public(h handlerFunc) http.Handler { return s.handle(h) }
+
+// private serves a page for signed-in users: the session is loaded, an
+// anonymous request is sent to sign in, and a POST must carry the CSRF
+// token.
+func (s *Server) private(h handlerFunc) http.Handler {
+	return s.loadSession(requireUser(s.checkCSRF(s.handle(h))))
+}
