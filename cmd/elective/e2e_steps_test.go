@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/fixture"
+)
+
+// browser drives one Chromium tab through the UI.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context
+	base string
+	shot int
+}
+
+// do runs actions and fails the test, with the page text, if one fails.
+func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatalf("%s: %v\npage: %s", what, err, b.text())
+	}
+	b.screenshot(what)
+}
+
+// text is the visible text of the page body.
+func (b *browser) text() string {
+	s, _ := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS("body")))
+	return s
+}
+
+// eval evaluates a JavaScript expression returning a string.
+func (b *browser) eval(expr string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		b.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return s
+}
+
+// see fails unless the page text contains every string.
+func (b *browser) see(what string, want ...string) {
+	b.t.Helper()
+	text := b.text()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			b.t.Fatalf("%s: the page does not show %q\npage: %s", what, w, text)
+		}
+	}
+}
+
+// screenshot saves the page when ELECTIVE_SCREENSHOTS names a folder, for
+// reviewing the UI by eye.
+func (b *browser) screenshot(name string) {
+	dir := os.Getenv("ELECTIVE_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err == nil {
+		b.shot++
+		file := filepath.Join(dir, strings.ReplaceAll(strings.ToLower(name), " ", "-")+".png")
+		os.WriteFile(file, png, 0o644)
+	}
+}
+
+func (b *browser) signIn() {
+	b.do("open the sign-in page", chromedp.Navigate(b.base+"/"))
+	if got := b.eval(`document.activeElement.id`); got != "username" {
+		b.t.Errorf("sign-in page: focus on %q, want the username field", got)
+	}
+	b.do("sign in with the keyboard",
+		chromedp.SendKeys(chromedp.CSS("#username"), e2eUser),
+		chromedp.SendKeys(chromedp.CSS("#password"), e2ePassword+"\r"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="q"]`)))
+	if got := b.eval(`document.activeElement.name`); got != "q" {
+		b.t.Errorf("home page: focus on %q, want the patient search box", got)
+	}
+	b.see("home", "Bea Booker")
+}
+
+// fillReferral types a referral for patient n into the form.
+func (b *browser) fillReferral(nhs, family, priority, day, month, year string) {
+	b.do("open the referral form", chromedp.Navigate(b.base+"/referrals/new"),
+		chromedp.WaitVisible(chromedp.CSS("#nhs-number")))
+	b.do("fill the referral form",
+		chromedp.Clear(chromedp.CSS("#nhs-number")), chromedp.SendKeys(chromedp.CSS("#nhs-number"), nhs),
+		chromedp.Clear(chromedp.CSS("#given-name")), chromedp.SendKeys(chromedp.CSS("#given-name"), "Ursula"),
+		chromedp.Clear(chromedp.CSS("#family-name")), chromedp.SendKeys(chromedp.CSS("#family-name"), family),
+		chromedp.SendKeys(chromedp.CSS("#birth-date-day"), "7"),
+		chromedp.SendKeys(chromedp.CSS("#birth-date-month"), "3"),
+		chromedp.SendKeys(chromedp.CSS("#birth-date-year"), "1958"),
+		chromedp.Click(chromedp.CSS(`input[name="sex"][value="2"]`)),
+		chromedp.SetValue(chromedp.CSS("#specialty-id"), "1"),
+		chromedp.Click(chromedp.CSS(`input[name="priority"][value="`+priority+`"]`)),
+		chromedp.SetValue(chromedp.CSS("#source"), "paper"),
+		chromedp.Clear(chromedp.CSS("#received-date-day")), chromedp.SendKeys(chromedp.CSS("#received-date-day"), day),
+		chromedp.Clear(chromedp.CSS("#received-date-month")), chromedp.SendKeys(chromedp.CSS("#received-date-month"), month),
+		chromedp.Clear(chromedp.CSS("#received-date-year")), chromedp.SendKeys(chromedp.CSS("#received-date-year"), year),
+		chromedp.Click(`//button[contains(., "Register referral")]`),
+		chromedp.WaitVisible(chromedp.CSS("h1")))
+}
+
+// registerRefused submits a mistyped NHS number with a received date of
+// tomorrow: both are named in the error summary and no patient is saved.
+func (b *browser) registerRefused(dbPath string, clk *clock) {
+	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026")
+	b.see("refused referral", "There is a problem", "check digit", "future")
+	if n := countRows(b.t, dbPath, "patient"); n != 1 {
+		b.t.Fatalf("a refused referral saved something: %d patients, want only the seeded one", n)
+	}
+}
+
+// registerUrgent registers a valid urgent referral received today.
+func (b *browser) registerUrgent() {
+	b.fillReferral(elective.FormatNHSNumber(fixture.NHSNumber(2)), "Urgentby", "urgent", "23", "11", "2026")
+	b.see("registered referral", "Referral registered", "URGENTBY")
+}
+
+// waitingListInPriorityOrder checks the urgent new referral is listed above
+// the routine patient who has waited 100 days (rules.md 3.8).
+func (b *browser) waitingListInPriorityOrder() {
+	b.do("open the waiting list", chromedp.Navigate(b.base+"/waiting-list"), chromedp.WaitVisible(chromedp.CSS("table")))
+	text := b.text()
+	u, r := strings.Index(text, "URGENTBY"), strings.Index(text, "ROUTINETON")
+	if u < 0 || r < 0 || u > r {
+		b.t.Fatalf("waiting list: urgent at %d, routine at %d; want both, urgent first\npage: %s", u, r, text)
+	}
+}
+
+// book opens the patient from the waiting list and books the first slot.
+func (b *browser) book() {
+	b.do("open the patient", chromedp.Click(`//a[contains(., "URGENTBY")]`),
+		chromedp.WaitVisible(`//a[contains(., "Book appointment")]`))
+	b.do("open booking", chromedp.Click(`//a[contains(., "Book appointment")]`),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="slot_id"]`)))
+	b.do("book the first slot", chromedp.Click(chromedp.CSS(`input[name="slot_id"]`)),
+		chromedp.Click(`//button[contains(., "Book appointment")]`),
+		chromedp.WaitVisible(`//*[contains(., "Appointment booked")]`))
+	b.see("booked", "Appointment booked", "Record outcome")
+}
+
+// ptlShowsBooking checks the PTL row shows the booked appointment.
+func (b *browser) ptlShowsBooking() {
+	b.do("open the PTL", chromedp.Navigate(b.base+"/ptl"), chromedp.WaitVisible(chromedp.CSS("table")))
+	row := b.eval(`[...document.querySelectorAll("tr")].map(r => r.innerText).find(t => t.includes("URGENTBY")) || ""`)
+	if !strings.Contains(row, "23 Nov 2026") || strings.Contains(row, "None") {
+		b.t.Fatalf("PTL row %q: want the booked appointment on 23 Nov 2026 as the next activity", row)
+	}
+}
+
+// recordTreatment records first definitive treatment (30) at the attendance.
+func (b *browser) recordTreatment() {
+	b.do("search for the patient", chromedp.Navigate(b.base+"/patients?q=Urgentby"), chromedp.WaitVisible("h1"))
+	b.see("search", "URGENTBY")
+	b.do("open the patient again", chromedp.Click(`//a[contains(., "URGENTBY")]`),
+		chromedp.WaitVisible(`//a[contains(., "Record outcome")]`))
+	b.do("record the outcome", chromedp.Click(`//a[contains(., "Record outcome")]`),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="status"][value="attended"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="status"][value="attended"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#rtt-status")),
+		chromedp.SetValue(chromedp.CSS("#rtt-status"), "30"),
+		chromedp.Click(chromedp.CSS(`input[name="outcome"][value="1"]`)),
+		chromedp.Click(`//button[contains(., "Record outcome")]`),
+		chromedp.WaitVisible(chromedp.CSS(`.nhsuk-notification-banner`)))
+	b.see("outcome recorded", "Attended")
+}
+
+// ptlNoLongerShows checks a treated pathway has left the PTL.
+func (b *browser) ptlNoLongerShows() {
+	b.do("open the PTL again", chromedp.Navigate(b.base+"/ptl"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	text := b.text()
+	if strings.Contains(text, "URGENTBY") || !strings.Contains(text, "ROUTINETON") {
+		b.t.Fatalf("PTL after treatment should list the routine patient only\npage: %s", text)
+	}
+}
+
+// countRows counts a table's rows in the SQLite file the server uses.
+func countRows(t *testing.T, path, table string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

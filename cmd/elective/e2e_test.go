@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/fixture"
+	"github.com/openelective/elective/store"
+)
+
+// clock is the end-to-end test's adjustable clock, shared by the store and
+// the web server through Main.Now.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.now = t }
+
+const (
+	e2eUser     = "bea"
+	e2ePassword = "e2e-password-1"
+)
+
+// TestBrowserSlice walks the foundation slice in a real headless Chromium
+// against the real binary's Main on SQLite: sign in, register a referral
+// (a bad NHS number and a future received date are refused and nothing is
+// saved), see it on the waiting list in priority order, book a slot, see
+// the booking on the PTL, and record the outcome that stops the clock.
+func TestBrowserSlice(t *testing.T) {
+	chromium := findChromium(t)
+	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)} // Monday 08:00 in London
+	dbPath := filepath.Join(t.TempDir(), "e2e.db")
+	seedE2E(t, dbPath, clk)
+	base := startServer(t, dbPath, clk)
+	ctx := newBrowser(t, chromium)
+	b := &browser{t: t, ctx: ctx, base: base}
+
+	b.signIn()
+	b.registerRefused(dbPath, clk)
+	b.registerUrgent()
+	b.waitingListInPriorityOrder()
+	b.book()
+	clk.Set(time.Date(2026, 11, 23, 8, 45, 0, 0, time.UTC)) // staff keep working: the session stays alive
+	b.ptlShowsBooking()
+	clk.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)) // after the 09:00 appointment
+	b.recordTreatment()
+	b.ptlNoLongerShows()
+}
+
+// findChromium returns the browser to drive. Without one the test skips,
+// unless ELECTIVE_TEST_BROWSER=required (CI), when it fails.
+func findChromium(t *testing.T) string {
+	for _, p := range []string{os.Getenv("ELECTIVE_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("ELECTIVE_TEST_BROWSER") == "required" {
+		t.Fatal("no Chromium found and ELECTIVE_TEST_BROWSER=required: install Debian's chromium")
+	}
+	t.Skip("no Chromium found; set ELECTIVE_TEST_BROWSER=required to make this a failure")
+	return ""
+}
+
+// seedE2E makes a small trust, a booking officer and one routine patient
+// who has waited 100 days.
+func seedE2E(t *testing.T, path string, clk *clock) {
+	t.Helper()
+	ctx := context.Background()
+	db := store.NewDB(path)
+	db.Now, db.Location = clk.Now, london()
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sys := systemContext(ctx, "e2e")
+	l := store.NewLoader(db)
+	if err := l.LoadReference(sys, fixture.Reference()); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.FinishLoad(sys); err != nil {
+		t.Fatal(err)
+	}
+	u := &elective.User{Username: e2eUser, Name: "Bea Booker", Role: elective.RoleBookingOfficer}
+	if err := store.NewUserService(db).CreateUser(sys, u, e2ePassword); err != nil {
+		t.Fatal(err)
+	}
+	today := elective.DateOf(clk.Now(), london())
+	reg := fixture.Registration(1, today.AddDays(-100))
+	reg.Patient.FamilyName = "Routineton"
+	if _, err := store.NewReferralService(db).RegisterReferral(sys, reg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// startServer runs `elective serve` in-process on a free port.
+func startServer(t *testing.T, dbPath string, clk *clock) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &strings.Builder{}, Stderr: &strings.Builder{},
+		Getenv: func(string) string { return "" }, Now: clk.Now, OnListen: func(a string) { addr <- a }}
+	go func() { done <- m.Run(ctx, []string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0"}) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	select {
+	case a := <-addr:
+		return "http://" + a
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return ""
+}
+
+// newBrowser starts headless Chromium with the flags this closed network
+// needs (no background networking, component updates or sync).
+func newBrowser(t *testing.T, path string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx
+}
