@@ -21,6 +21,7 @@ type AuditEvent struct {
 // AuditFilter selects audit events, newest first.
 type AuditFilter struct {
 	PatientID int64
+	NHSNumber string // selects the patient with this NHS number, for audit officers who may not open records
 	UserID    int64
 	Limit     int
 }
@@ -28,7 +29,8 @@ type AuditFilter struct {
 // AuditService reads the audit trail; writing happens inside the services
 // that touch patient data.
 type AuditService interface {
-	// FindAuditEvents returns audit events, newest first. Returns
-	// EFORBIDDEN unless the user may view the audit trail.
+	// FindAuditEvents returns audit events, newest first, and records that
+	// the trail was read. Returns EFORBIDDEN unless the user may view the
+	// audit trail, ENOTFOUND if no patient has the filter's NHS number.
 	FindAuditEvents(ctx context.Context, filter AuditFilter) ([]*AuditEvent, error)
 }

@@ -36,11 +36,35 @@ func authorize(ctx context.Context, action elective.Action) error {
 	return elective.Authorize(elective.UserFromContext(ctx), action)
 }
 
-// FindAuditEvents returns audit events, newest first.
+// FindAuditEvents returns audit events, newest first, and audits the read.
 func (s *AuditService) FindAuditEvents(ctx context.Context, f elective.AuditFilter) ([]*elective.AuditEvent, error) {
 	if err := authorize(ctx, elective.ActionViewAudit); err != nil {
 		return nil, err
 	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 200
+	}
+	var out []*elective.AuditEvent
+	err := s.db.update(ctx, func(tx *Tx) error {
+		if f.NHSNumber != "" {
+			p, err := tx.findPatientByNHSNumber(elective.NormalizeNHSNumber(f.NHSNumber))
+			if err != nil {
+				return err
+			} else if p == nil {
+				return elective.Errorf(elective.ENOTFOUND, "No patient has NHS number %s", f.NHSNumber)
+			}
+			f.PatientID = p.ID
+		}
+		var err error
+		if out, err = tx.findAuditEvents(f); err != nil {
+			return err
+		}
+		return tx.audit("audit.read", f.PatientID, "")
+	})
+	return out, err
+}
+
+func (tx *Tx) findAuditEvents(f elective.AuditFilter) ([]*elective.AuditEvent, error) {
 	q := `SELECT id, at, user_id, username, action, patient_id, request_id, detail FROM audit_event WHERE 1 = 1`
 	var args []any
 	if f.PatientID != 0 {
@@ -51,12 +75,7 @@ func (s *AuditService) FindAuditEvents(ctx context.Context, f elective.AuditFilt
 		q += ` AND user_id = ?`
 		args = append(args, f.UserID)
 	}
-	if f.Limit <= 0 || f.Limit > 1000 {
-		f.Limit = 200
-	}
-	q += ` ORDER BY id DESC LIMIT ?`
-	args = append(args, f.Limit)
-	rows, err := s.db.db.QueryContext(ctx, s.db.rebind(q), args...)
+	rows, err := tx.query(q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
 	if err != nil {
 		return nil, err
 	}

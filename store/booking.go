@@ -47,8 +47,15 @@ func validCommunication(c elective.Communication) bool {
 }
 
 func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) {
-	// The slot is checked first: in a race for one slot the losers learn
-	// it before loading anything else.
+	// In a race for one slot the losers should learn it before loading
+	// anything else: the slot is locked (PostgreSQL; SQLite's write lock
+	// already serialises) and checked first. The unique index stays the
+	// guarantee; this only saves the losers' work.
+	if held, err := tx.lockSlot(req.SlotID); err != nil {
+		return nil, err
+	} else if held {
+		return nil, elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+	}
 	slot, err := tx.findSlot(req.SlotID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, elective.Errorf(elective.ENOTFOUND, "There is no slot %d", req.SlotID)
@@ -88,6 +95,23 @@ func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) 
 		return nil, err
 	}
 	return a, tx.audit("appointment.book", p.PatientID, "appointment="+itoa64(a.ID))
+}
+
+// lockSlot takes the slot's row lock on PostgreSQL without waiting: a
+// second booker of the same slot is told at once that someone else is
+// booking it, instead of queueing. It reports whether an appointment holds
+// the slot already.
+func (tx *Tx) lockSlot(id int64) (bool, error) {
+	if tx.db.dialect == Postgres {
+		if _, err := tx.exec(`SELECT id FROM slot WHERE id = ? FOR UPDATE NOWAIT`, id); isLockNotAvailable(err) {
+			return true, nil
+		} else if err != nil {
+			return false, err
+		}
+	}
+	var held int
+	err := tx.queryRow(`SELECT COUNT(*) FROM appointment WHERE slot_id = ? AND status IN ('booked', 'attended', 'dna')`, id).Scan(&held)
+	return held > 0, err
 }
 
 // pathwayState loads a pathway, its patient and its derived clock.

@@ -19,7 +19,6 @@ type Loader struct {
 	conn     *sql.Conn // SQLite: the one connection the load runs on
 	tx       *Tx       // the open transaction batches are loaded in
 	pending  int       // rows written in tx since it began
-	indexes  []string  // statements recreating the indexes dropped for the load
 	pathways int
 	events   int
 }
@@ -97,10 +96,13 @@ func (l *Loader) abort() {
 	}
 }
 
-// connOrDB is where statements outside a transaction run.
-func (l *Loader) connOrDB() interface {
+// execer runs statements outside a transaction: the pool or one connection.
+type execer interface {
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-} {
+}
+
+// connOrDB is where statements outside a transaction run.
+func (l *Loader) connOrDB() execer {
 	if l.conn != nil {
 		return l.conn
 	}
@@ -240,11 +242,9 @@ func (l *Loader) LoadReference(ctx context.Context, ref *elective.ReferenceData)
 		if _, err := tx.exec(`INSERT INTO organisation (id, code, name) VALUES (?, ?, ?)`, o.ID, o.Code, o.Name); err != nil {
 			return err
 		}
-		indexes, err := tx.dropIndexes()
-		if err != nil {
+		if _, err := tx.dropIndexes(); err != nil {
 			return err
 		}
-		l.indexes = indexes
 		return tx.loadReference(o.ID, ref)
 	}()
 	if err != nil {
@@ -365,12 +365,9 @@ func (l *Loader) FinishLoad(ctx context.Context) error {
 	if err := l.commit(); err != nil {
 		return err
 	}
-	for _, def := range l.indexes {
-		if _, err := l.connOrDB().ExecContext(ctx, def); err != nil {
-			return fmt.Errorf("rebuild index after the load: %w", err)
-		}
+	if err := l.db.rebuildPendingIndexes(ctx, l.connOrDB()); err != nil {
+		return fmt.Errorf("rebuild indexes after the load: %w", err)
 	}
-	l.indexes = nil
 	if err := l.release(ctx); err != nil {
 		return err
 	}

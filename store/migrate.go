@@ -65,6 +65,9 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
+	if err := db.rebuildPendingIndexes(ctx, db.db); err != nil {
+		return fmt.Errorf("rebuild the indexes an interrupted bulk load dropped: %w", err)
+	}
 	return nil
 }
 

@@ -19,6 +19,9 @@ func MustSetup(t *testing.T, db *store.DB) {
 	if err := l.LoadReference(as(system), fixture.Reference()); err != nil {
 		t.Fatal(err)
 	}
+	if err := l.FinishLoad(as(system)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := store.NewClinicService(db).GenerateSessions(as(system), today.AddDays(-42), today.AddDays(42)); err != nil {
 		t.Fatal(err)
 	}

@@ -166,6 +166,12 @@ func isUniqueViolation(err error) bool {
 	return false
 }
 
+// isLockNotAvailable reports whether a NOWAIT lock found the row locked.
+func isLockNotAvailable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "55P03"
+}
+
 // isRetryable reports whether a transaction failed only because of a
 // concurrent one (PostgreSQL serialization failure or deadlock, SQLite busy)
 // and can safely be run again.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/fixture"
 	"github.com/openelective/elective/store"
 )
 
@@ -102,6 +103,14 @@ func TestPatientAudit(t *testing.T) {
 		if len(events) < 2 || events[0].Action != "patient.read" || events[0].Username != "doctor" {
 			t.Fatalf("audit trail = %v, want the doctor's read first, then the registration", actions)
 		}
+		// An audit officer finds the same trail by NHS number; reading it is audited too.
+		p, _ := patients.FindPatientByID(as(booker), ref.PatientID)
+		byNHS, err := audit.FindAuditEvents(as(admin), elective.AuditFilter{NHSNumber: elective.FormatNHSNumber(p.NHSNumber)})
+		if err != nil || len(byNHS) != len(events)+2 || byNHS[1].Action != "audit.read" {
+			t.Fatalf("by NHS number: %d events, want the earlier %d, the first trail read and the booker's read; %v", len(byNHS), len(events), err)
+		}
+		_, err = audit.FindAuditEvents(as(admin), elective.AuditFilter{NHSNumber: fixture.NHSNumber(500)})
+		wantCode(t, err, elective.ENOTFOUND)
 	})
 }
 

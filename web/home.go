@@ -1,8 +1,8 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/openelective/elective"
 )
@@ -15,14 +15,19 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, p)
 }
 
-// handleAuditIndex takes the patient ID typed on the home page to that
-// patient's access history. Administrators, who read the audit trail, may
-// not open patient records, so they cannot reach it from the record.
+// handleAuditIndex shows the access history of the patient whose NHS number
+// an administrator typed on the home page: audit officers may read the
+// trail without being allowed to open records.
 func (s *Server) handleAuditIndex(w http.ResponseWriter, r *http.Request) error {
-	id := formInt64(r.URL.Query().Get("patient_id"))
-	if id == 0 {
-		return elective.Errorf(elective.EINVALID, "Enter the patient's ID, a number shown in the address of their record.")
+	nhs := strings.TrimSpace(r.URL.Query().Get("nhs_number"))
+	if msg := elective.CheckNHSNumber(elective.NormalizeNHSNumber(nhs)); msg != "" {
+		return elective.Errorf(elective.EINVALID, "%s", msg)
 	}
-	http.Redirect(w, r, fmt.Sprintf("/patients/%d/audit", id), http.StatusSeeOther)
-	return nil
+	events, err := s.svc.Audit.FindAuditEvents(r.Context(), elective.AuditFilter{NHSNumber: nhs, Limit: 500})
+	if err != nil {
+		return err
+	}
+	p := &PatientAuditPage{NHSNumber: elective.NormalizeNHSNumber(nhs), Events: events}
+	p.Title, p.Nav = "Access history", NavHome
+	return s.render(w, r, http.StatusOK, p)
 }

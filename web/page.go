@@ -150,7 +150,8 @@ func (*PatientViewPage) templateName() string { return "patient/view" }
 // PatientAuditPage is the access history of one patient's record.
 type PatientAuditPage struct {
 	Page
-	PatientID int64
+	PatientID int64  // set when reached from a record
+	NHSNumber string // set when looked up by NHS number
 	Events    []*elective.AuditEvent
 }
 

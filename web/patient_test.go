@@ -110,5 +110,12 @@ func TestPatientAudit(t *testing.T) {
 	}
 	wantBody(t, w, "23 Nov 2026 09:00", "bob", "patient.read", "00112233aabbccdd")
 
-	wantRedirect(t, e.get("/audit?patient_id=42", "tok-admin"), "/patients/42/audit")
+	// An administrator looks a patient up by NHS number.
+	w = e.get("/audit?nhs_number=999+000+0018", "tok-admin")
+	wantStatus(t, w, http.StatusOK)
+	if got.NHSNumber != "999 000 0018" {
+		t.Errorf("filter = %+v, want the NHS number passed on", got)
+	}
+	wantBody(t, w, "NHS number 999 000 0018", "bob")
+	wantStatus(t, e.get("/audit?nhs_number=123", "tok-admin"), http.StatusUnprocessableEntity)
 }

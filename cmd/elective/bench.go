@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"time"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/store"
+	"github.com/openelective/elective/web"
+)
+
+// bench measures the figures docs/benchmarks.md records, on a real
+// database (normally the demo hospital at --scale large).
+func (m *Main) bench(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "ptl":
+			return m.benchPTL(ctx, args[1:])
+		case "booking":
+			return m.benchBooking(ctx, args[1:])
+		}
+	}
+	fmt.Fprintln(m.Stderr, "Usage:\n  elective bench ptl [--db D] [--requests N]      server time of PTL and waiting-list pages\n"+
+		"  elective bench booking [--db D] [--bookers N]  bookings per second (writes bookings: use a copy of the database)")
+	return fmt.Errorf("%w: expected bench ptl or bench booking", errUsage)
+}
+
+// benchPTL times the PTL and waiting-list pages in-process: the server's
+// time to answer, from the handler call to the last byte, with the real
+// store, templates and middleware, and a signed-in booking officer.
+func (m *Main) benchPTL(ctx context.Context, args []string) error {
+	fs := m.flags("bench ptl", "bench ptl [--db PATH_OR_URL] [--requests N]")
+	dsn := m.dbFlag(fs)
+	n := fs.Int("requests", 50, "requests per page")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	db, err := m.openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	h, cookie, err := m.benchHandler(ctx, db)
+	if err != nil {
+		return err
+	}
+	spec, err := largestSpecialty(ctx, db)
+	if err != nil {
+		return err
+	}
+	var open int
+	db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM ptl_entry`).Scan(&open)
+	fmt.Fprintf(m.Stdout, "PTL pages on %s (%d open pathways), %d requests each, server time:\n", db.Dialect(), open, *n)
+	for _, page := range []struct{ name, url string }{
+		{"PTL, first page (longest wait)", "/ptl"},
+		{"PTL, specialty filter", fmt.Sprintf("/ptl?specialty=%d", spec)},
+		{"PTL, specialty, sorted by breach date", fmt.Sprintf("/ptl?specialty=%d&sort=breach", spec)},
+		{"PTL, page 200", "/ptl?page=200"},
+		{"Waiting list, outpatient new, unbooked", "/waiting-list"},
+		{"Waiting list, one specialty", fmt.Sprintf("/waiting-list?specialty=%d", spec)},
+	} {
+		times, err := timeRequests(h, cookie, page.url, *n)
+		if err != nil {
+			return fmt.Errorf("%s: %w", page.url, err)
+		}
+		fmt.Fprintf(m.Stdout, "  %-42s median %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
+			page.name, ms(times[len(times)/2]), ms(times[len(times)*95/100]), ms(times[len(times)-1]))
+	}
+	return nil
+}
+
+// benchHandler builds the web handler over db and signs in a booking
+// officer (the demo user "booking", or the first user with that role).
+func (m *Main) benchHandler(ctx context.Context, db *store.DB) (http.Handler, *http.Cookie, error) {
+	org, err := store.NewOrganisationService(db).FindOrganisation(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	srv, err := web.NewServer(web.Config{Location: london(), Now: m.Now, Policy: db.Policy, TrustName: org.Name}, services(db))
+	if err != nil {
+		return nil, nil, err
+	}
+	users := store.NewUserService(db)
+	all, err := users.FindUsers(systemContext(ctx, "bench"))
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, u := range all {
+		if u.Role == elective.RoleBookingOfficer && u.Active {
+			sess, err := users.CreateSession(ctx, u.ID)
+			if err != nil {
+				return nil, nil, err
+			}
+			return srv.Handler(), &http.Cookie{Name: "elective_session", Value: sess.Token}, nil
+		}
+	}
+	return nil, nil, fmt.Errorf("no active booking officer to sign in as: build the demo hospital first")
+}
+
+// timeRequests makes n GET requests and returns their durations, sorted.
+func timeRequests(h http.Handler, cookie *http.Cookie, url string, n int) ([]time.Duration, error) {
+	times := make([]time.Duration, 0, n)
+	for i := 0; i < n+2; i++ {
+		req := httptest.NewRequest("GET", url, nil)
+		req.AddCookie(cookie)
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		h.ServeHTTP(rec, req)
+		d := time.Since(start)
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("status %d", rec.Code)
+		}
+		if i >= 2 { // the first requests warm the caches
+			times = append(times, d)
+		}
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	return times, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// largestSpecialty is the specialty with the most open pathways.
+func largestSpecialty(ctx context.Context, db *store.DB) (int64, error) {
+	var id int64
+	err := db.SQL().QueryRowContext(ctx, `SELECT specialty_id FROM ptl_entry GROUP BY specialty_id ORDER BY COUNT(*) DESC LIMIT 1`).Scan(&id)
+	return id, err
+}
