@@ -118,7 +118,7 @@ func (l *Loader) release(ctx context.Context) error {
 	if err := l.checkForeignKeys(ctx); err != nil {
 		return err
 	}
-	for _, q := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = FULL`, `PRAGMA cache_size = -2000`,
+	for _, q := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = FULL`, `PRAGMA cache_size = -32768`,
 		`PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := l.conn.ExecContext(ctx, q); err != nil {
 			return err

@@ -75,13 +75,17 @@ func (s *PatientService) FindPatients(ctx context.Context, f elective.PatientFil
 	if err := authorize(ctx, elective.ActionViewPatient); err != nil {
 		return nil, 0, err
 	}
-	where, args := patientSearch(f.Query)
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
 	var out []*elective.Patient
 	var total int
 	err := s.db.update(ctx, func(tx *Tx) error {
+		orgID, _, err := tx.org()
+		if err != nil {
+			return err
+		}
+		where, args := patientSearch(orgID, f.Query)
 		if err := tx.queryRow(`SELECT COUNT(*) FROM patient p WHERE `+where, args...).Scan(&total); err != nil {
 			return err
 		}
@@ -109,24 +113,25 @@ func (s *PatientService) FindPatients(ctx context.Context, f elective.PatientFil
 
 // patientSearch turns a query into a WHERE clause: ten digits (spaces
 // allowed) is an NHS number; otherwise a hospital number or the start of a
-// family name, with an optional ", given name" part.
-func patientSearch(q string) (string, []any) {
+// family name, with an optional ", given name" part. Every branch leads
+// with the organisation, the first column of each patient index.
+func patientSearch(orgID int64, q string) (string, []any) {
 	q = strings.TrimSpace(q)
 	if q == "" {
 		return "1 = 0", nil
 	}
 	if n := elective.NormalizeNHSNumber(q); len(n) == 10 && strings.Trim(n, "0123456789") == "" {
-		return "p.nhs_number = ?", []any{n}
+		return "p.org_id = ? AND p.nhs_number = ?", []any{orgID, n}
 	}
 	family, given, _ := strings.Cut(q, ",")
 	key := strings.ToUpper(strings.TrimSpace(family))
-	where := "(p.family_key >= ? AND p.family_key < ?"
-	args := []any{key, key + "\uffff"}
+	where := "(p.org_id = ? AND p.family_key >= ? AND p.family_key < ?"
+	args := []any{orgID, key, key + "\uffff"}
 	if g := strings.TrimSpace(given); g != "" {
 		where += " AND LOWER(p.given_name) LIKE ?"
 		args = append(args, strings.ToLower(g)+"%")
 	}
-	return where + ") OR p.local_id = ?", append(args, strings.ToUpper(strings.TrimSpace(q)))
+	return where + ") OR (p.org_id = ? AND p.local_id = ?)", append(args, orgID, strings.ToUpper(strings.TrimSpace(q)))
 }
 
 // insertPatient saves a new patient with its alerts.
@@ -161,8 +166,12 @@ func (tx *Tx) insertPatient(p *elective.Patient) error {
 
 // findPatientByNHSNumber returns the patient with an NHS number, or nil.
 func (tx *Tx) findPatientByNHSNumber(nhs string) (*elective.Patient, error) {
+	orgID, _, err := tx.org()
+	if err != nil {
+		return nil, err
+	}
 	var id int64
-	err := tx.queryRow(`SELECT id FROM patient WHERE nhs_number = ?`, nhs).Scan(&id)
+	err = tx.queryRow(`SELECT id FROM patient WHERE org_id = ? AND nhs_number = ?`, orgID, nhs).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {

@@ -95,6 +95,8 @@ func (db *DB) Open(ctx context.Context) error {
 //   - synchronous FULL: a committed (acknowledged) write survives a power cut;
 //   - foreign_keys: referential integrity is enforced, as in PostgreSQL;
 //   - busy_timeout: concurrent writers wait for the lock instead of failing;
+//   - cache_size and mmap_size: a PTL query reads many pages; a 32 MiB cache
+//     per connection and memory-mapped reads keep them off the syscall path;
 //   - _txlock=immediate: a transaction takes the write lock when it begins,
 //     so two bookers cannot both read "free" and then deadlock upgrading.
 func sqliteDSN(path string) string {
@@ -102,7 +104,8 @@ func sqliteDSN(path string) string {
 		path = strings.TrimPrefix(path, "file:")
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(20000)"} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(20000)",
+		"cache_size(-32768)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

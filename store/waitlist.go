@@ -46,9 +46,11 @@ func scanPTLEntry(row scanner, census elective.Date) (*elective.PTLEntry, error)
 	return e, err
 }
 
-// ptlWhere builds the filter of a PTL query.
-func ptlWhere(f elective.PTLFilter) (string, []any) {
-	where, args := ` WHERE 1 = 1`, []any{}
+// ptlWhere builds the filter of a PTL query. It leads with the
+// organisation, the first column of every PTL index: without it no index
+// can give the order and a page costs a sort of the whole list.
+func ptlWhere(orgID int64, f elective.PTLFilter) (string, []any) {
+	where, args := ` WHERE e.org_id = ?`, []any{orgID}
 	add := func(cond string, v any) { where += " AND " + cond; args = append(args, v) }
 	if f.SpecialtyID != 0 {
 		add("e.specialty_id = ?", f.SpecialtyID)
@@ -75,13 +77,12 @@ func ptlWhere(f elective.PTLFilter) (string, []any) {
 }
 
 // ptlOrder is the ORDER BY of a sort; every order ends on the pathway id so
-// that pages are stable.
+// that pages are stable. The breach date is always the clock start plus 127
+// days (rtt.BreachDate), so the nearest breaches are the earliest clock
+// starts and both sorts share the clock-start indexes.
 func ptlOrder(s elective.PTLSort) string {
-	switch s {
-	case elective.SortPriority:
+	if s == elective.SortPriority {
 		return ` ORDER BY e.priority_rank, e.clock_start, e.pathway_id`
-	case elective.SortBreach:
-		return ` ORDER BY e.breach_date, e.pathway_id`
 	}
 	return ` ORDER BY e.clock_start, e.pathway_id`
 }
@@ -97,14 +98,23 @@ func (s *WaitingListService) FindPTL(ctx context.Context, f elective.PTLFilter) 
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 50
 	}
-	where, args := ptlWhere(f)
 	var out []*elective.PTLEntry
 	var total int
 	err := s.db.update(ctx, func(tx *Tx) error {
+		orgID, _, err := tx.org()
+		if err != nil {
+			return err
+		}
+		where, args := ptlWhere(orgID, f)
 		if err := tx.queryRow(`SELECT COUNT(*) FROM ptl_entry e`+where, args...).Scan(&total); err != nil {
 			return err
 		}
-		rows, err := tx.query(ptlSelect+where+ptlOrder(f.Sort)+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+		// The page is chosen on ptl_entry alone (its indexes cover the
+		// filters and the order), and only its rows are joined: skipping to
+		// a late page then costs index steps, not joins.
+		order := ptlOrder(f.Sort)
+		page := ` WHERE e.pathway_id IN (SELECT e.pathway_id FROM ptl_entry e` + where + order + ` LIMIT ? OFFSET ?)`
+		rows, err := tx.query(ptlSelect+page+order, append(args, f.Limit, f.Offset)...)
 		if err != nil {
 			return err
 		}
