@@ -117,15 +117,19 @@ func (s *ClinicService) GenerateSessions(ctx context.Context, from, to elective.
 	made := 0
 	err = s.db.update(ctx, func(tx *Tx) error {
 		made = 0
+		have, err := tx.sessionDates(from, to)
+		if err != nil {
+			return err
+		}
 		for _, t := range templates {
 			for _, d := range t.SessionDates(from, to) {
-				ok, err := tx.insertSession(t, d)
-				if err != nil {
+				if have[sessionKey{t.ID, d}] {
+					continue
+				}
+				if err := tx.insertSession(t, d); err != nil {
 					return err
 				}
-				if ok {
-					made++
-				}
+				made++
 			}
 		}
 		return nil
@@ -133,32 +137,51 @@ func (s *ClinicService) GenerateSessions(ctx context.Context, from, to elective.
 	return made, err
 }
 
-// insertSession makes a template's session on date d with its slots,
-// unless it exists already.
-func (tx *Tx) insertSession(t *elective.ClinicTemplate, d elective.Date) (bool, error) {
-	var n int
-	if err := tx.queryRow(`SELECT COUNT(*) FROM clinic_session WHERE template_id = ? AND session_date = ?`, t.ID, d).Scan(&n); err != nil || n > 0 {
-		return false, err
+type sessionKey struct {
+	template int64
+	date     elective.Date
+}
+
+// sessionDates returns which templates already hold sessions on which
+// dates in [from, to], in one query rather than one per session.
+func (tx *Tx) sessionDates(from, to elective.Date) (map[sessionKey]bool, error) {
+	rows, err := tx.query(`SELECT template_id, session_date FROM clinic_session WHERE session_date >= ? AND session_date <= ?`, from, to)
+	if err != nil {
+		return nil, err
 	}
+	defer rows.Close()
+	have := map[sessionKey]bool{}
+	for rows.Next() {
+		var k sessionKey
+		if err := rows.Scan(&k.template, dateCol{&k.date}); err != nil {
+			return nil, err
+		}
+		have[k] = true
+	}
+	return have, rows.Err()
+}
+
+// insertSession makes a template's session on date d with its slots.
+func (tx *Tx) insertSession(t *elective.ClinicTemplate, d elective.Date) error {
 	orgID, _, err := tx.org()
 	if err != nil {
-		return false, err
+		return err
 	}
 	sess, slots := t.Session(d, tx.db.Location)
 	sess.ID, err = tx.insert(`INSERT INTO clinic_session (org_id, template_id, clinician_id, specialty_id, site_id, room,
 		session_date, start_at, end_at, status) VALUES `+placeholders(10),
 		orgID, sess.TemplateID, sess.ClinicianID, sess.SpecialtyID, sess.SiteID, sess.Room, sess.Date, sess.Start, sess.End, sess.Status)
 	if err != nil {
-		return false, err
+		return err
 	}
 	for _, sl := range slots {
 		if _, err := tx.exec(`INSERT INTO slot (org_id, session_id, specialty_id, clinician_id, site_id, session_status,
 			start_at, minutes, slot_type) VALUES `+placeholders(9), orgID, sess.ID, sess.SpecialtyID, sess.ClinicianID,
 			sess.SiteID, sess.Status, sl.Start, sl.Minutes, sl.Type); err != nil {
-			return false, err
+			return err
 		}
 	}
-	return true, nil
+	return nil
 }
 
 const slotSelect = `SELECT s.id, s.session_id, s.start_at, s.minutes, s.slot_type, COALESCE(a.id, 0),

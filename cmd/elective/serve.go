@@ -92,6 +92,9 @@ func (m *Main) listen(ctx context.Context, db *store.DB, addr string, secure, wi
 	fmt.Fprintf(m.Stdout, "Elective is running at %s (%s database %s)\n", url, db.Dialect(), redact(db.DSN()))
 	if withDemo {
 		fmt.Fprintf(m.Stdout, "Sign in as %q with password %q (or senior, manager, clinician, rota, admin).\n", "booking", demoPassword)
+	} else if users, err := store.NewUserService(db).FindUsers(systemContext(ctx, "serve")); err == nil && len(users) == 0 {
+		fmt.Fprintln(m.Stdout, "No one can sign in yet: add a user with\n  elective user add --db "+redact(db.DSN())+
+			" --username NAME --name \"Full Name\" --role administrator --password-stdin")
 	}
 	if m.OnListen != nil {
 		m.OnListen(ln.Addr().String())
