@@ -36,10 +36,7 @@ func (m *Main) benchPTL(ctx context.Context, args []string) error {
 	fs := m.flags("bench ptl", "bench ptl [--db PATH_OR_URL] [--requests N]")
 	dsn := m.dbFlag(fs)
 	n := fs.Int("requests", 50, "requests per page")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := m.openDB(ctx, *dsn)
+	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
 	}

@@ -22,10 +22,7 @@ func (m *Main) benchBooking(ctx context.Context, args []string) error {
 	dsn := m.dbFlag(fs)
 	bookers := fs.Int("bookers", 64, "concurrent bookers")
 	total := fs.Int("bookings", 2000, "bookings to make")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := m.openDB(ctx, *dsn)
+	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 // run runs one command in-process and returns its output and error.
 func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
+	t.Chdir(t.TempDir()) // a command that ignored --db would leave elective.db here, not in the tree
 	var out, errOut strings.Builder
 	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
 		Getenv: func(string) string { return "" },
@@ -53,7 +54,7 @@ func TestCLIUsage(t *testing.T) {
 // naming each bad line.
 func TestCLIUserAndImport(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "cli.db")
-	if out, _, err := run(t, "", "migrate", "--db", db); err != nil || !strings.Contains(out, "schema version") {
+	if out, _, err := run(t, "", "migrate", "--db", db); err != nil || !strings.Contains(out, db+" is at schema version") {
 		t.Fatalf("migrate: %q, %v", out, err)
 	}
 	if _, _, err := run(t, "a long enough password\n", "user", "add", "--db", db, "--username", "sam",
@@ -105,7 +106,11 @@ func seedSpecialties(t *testing.T, path string) {
 // TestCLIRTTCheck runs the scenario checker on the engine's scenarios and
 // on a scenario whose expectation is wrong.
 func TestCLIRTTCheck(t *testing.T) {
-	out, _, err := run(t, "", "rtt", "check", "../../rtt/testdata")
+	testdata, err := filepath.Abs("../../rtt/testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "", "rtt", "check", testdata)
 	if err != nil || !strings.Contains(out, "0 failed") {
 		t.Fatalf("rtt check: %v\n%s", err, out)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -28,6 +29,15 @@ func (m *Main) openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	return db, nil
 }
 
+// parseAndOpen parses a command's flags and then opens the database its
+// --db flag names (dsn is read after parsing).
+func (m *Main) parseAndOpen(ctx context.Context, fs *flag.FlagSet, args []string, dsn *string) (*store.DB, error) {
+	if err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	return m.openDB(ctx, *dsn)
+}
+
 // systemContext is the context in which command-line jobs act.
 func systemContext(ctx context.Context, job string) context.Context {
 	ctx = elective.NewContextWithUser(ctx, elective.SystemUser(job))
@@ -43,10 +53,7 @@ func hasOrganisation(ctx context.Context, db *store.DB) bool {
 func (m *Main) migrate(ctx context.Context, args []string) error {
 	fs := m.flags("migrate", "migrate [--db PATH_OR_URL]")
 	dsn := m.dbFlag(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := m.openDB(ctx, *dsn)
+	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
 	}

@@ -35,10 +35,7 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 	fs := m.flags("demo", "demo [--db PATH_OR_URL] [--scale small|large] [--seed N]")
 	dsn := m.dbFlag(fs)
 	d := demoFlags(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := m.openDB(ctx, *dsn)
+	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
 	}

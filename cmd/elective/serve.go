@@ -27,10 +27,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (set when served over HTTPS)")
 	orgCode := fs.String("org-code", "RXX", "ODS code of the trust, for a new database without --demo")
 	orgName := fs.String("org-name", "Elective Hospitals NHS Trust", "name of the trust, for a new database without --demo")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := m.openDB(ctx, *dsn)
+	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
 	}
