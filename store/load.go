@@ -65,8 +65,10 @@ func (l *Loader) openConn(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// No memory-mapped I/O while loading: mapping the file as it grows
+	// would count the whole database into the process's memory.
 	for _, q := range []string{`PRAGMA synchronous = OFF`, `PRAGMA cache_size = -131072`, `PRAGMA foreign_keys = OFF`,
-		`PRAGMA temp_store = MEMORY`, `PRAGMA threads = 2`} {
+		`PRAGMA threads = 2`, `PRAGMA mmap_size = 0`} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			conn.Close()
 			return err
@@ -115,11 +117,8 @@ func (l *Loader) release(ctx context.Context) error {
 		return nil
 	}
 	defer func() { l.conn.Close(); l.conn = nil }()
-	if err := l.checkForeignKeys(ctx); err != nil {
-		return err
-	}
 	for _, q := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = FULL`, `PRAGMA cache_size = -32768`,
-		`PRAGMA wal_checkpoint(TRUNCATE)`} {
+		`PRAGMA mmap_size = 1073741824`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := l.conn.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -128,9 +127,24 @@ func (l *Loader) release(ctx context.Context) error {
 }
 
 // checkForeignKeys fails the load if any loaded row points at a row that
-// does not exist.
+// does not exist. SQLite checked nothing during the load; PostgreSQL
+// enforced every key as rows arrived.
 func (l *Loader) checkForeignKeys(ctx context.Context) error {
-	rows, err := l.conn.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if l.db.dialect != SQLite {
+		return nil
+	}
+	conn, err := l.db.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// Read the pages, don't map them: a whole-database scan through mmap
+	// would count the file into the process's memory.
+	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(ctx, `PRAGMA mmap_size = 1073741824`)
+	rows, err := conn.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
 		return err
 	}
@@ -292,12 +306,20 @@ func (l *Loader) LoadBatch(ctx context.Context, b *elective.LoadBatch) error {
 	if err := authorize(ctx, elective.ActionImportReferrals); err != nil {
 		return err
 	}
-	rows, err := l.ptlRows(b)
-	if err != nil {
-		return err
+	// Deriving the clocks runs beside the inserts, on another core; the PTL
+	// rows go in last.
+	type derived struct {
+		rows []ptlRow
+		err  error
 	}
+	ptl := make(chan derived, 1)
+	go func() {
+		rows, err := l.ptlRows(b)
+		ptl <- derived{rows, err}
+	}()
 	tx, err := l.begin(ctx)
 	if err != nil {
+		<-ptl
 		return err
 	}
 	orgID, _, err := tx.org()
@@ -308,8 +330,12 @@ func (l *Loader) LoadBatch(ctx context.Context, b *elective.LoadBatch) error {
 			err = step(orgID, b)
 		}
 	}
+	d := <-ptl
 	if err == nil {
-		err = tx.bulkInsert("ptl_entry", ptlColumns, len(rows), func(i int) []any { return rows[i].args(orgID) })
+		err = d.err
+	}
+	if err == nil {
+		err = tx.bulkInsert("ptl_entry", ptlColumns, len(d.rows), func(i int) []any { return d.rows[i].args(orgID) })
 	}
 	if err != nil {
 		l.abort()
@@ -365,11 +391,16 @@ func (l *Loader) FinishLoad(ctx context.Context) error {
 	if err := l.commit(); err != nil {
 		return err
 	}
-	if err := l.db.rebuildPendingIndexes(ctx, l.connOrDB()); err != nil {
-		return fmt.Errorf("rebuild indexes after the load: %w", err)
+	// The foreign-key check only reads, so it runs on a pool connection
+	// while the loader's connection rebuilds the indexes.
+	fk := make(chan error, 1)
+	go func() { fk <- l.checkForeignKeys(ctx) }()
+	err := l.db.rebuildPendingIndexes(ctx, l.connOrDB())
+	if fkErr := <-fk; fkErr != nil {
+		return fkErr
 	}
-	if err := l.release(ctx); err != nil {
-		return err
+	if err != nil {
+		return fmt.Errorf("rebuild indexes after the load: %w", err)
 	}
 	if l.db.dialect == Postgres {
 		for _, t := range []string{"organisation", "site", "specialty", "clinician", "clinic_template", "clinic_session",
@@ -385,7 +416,10 @@ func (l *Loader) FinishLoad(ctx context.Context) error {
 		// A sample is enough for the planner and keeps this to seconds.
 		analyze = `PRAGMA analysis_limit = 1000; ANALYZE`
 	}
-	if _, err := l.db.db.ExecContext(ctx, analyze); err != nil {
+	if _, err := l.connOrDB().ExecContext(ctx, analyze); err != nil {
+		return err
+	}
+	if err := l.release(ctx); err != nil {
 		return err
 	}
 	return l.db.update(ctx, func(tx *Tx) error {
