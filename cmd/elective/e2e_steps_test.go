@@ -31,9 +31,13 @@ func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	b.screenshot(what)
 }
 
-// text is the visible text of the page body.
+// text is the visible text of the current page, read by script so that
+// it is always the document now loaded.
 func (b *browser) text() string {
-	s, _ := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS("body")))
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+	if err != nil {
+		return "(page text unavailable: " + err.Error() + ")"
+	}
 	return s
 }
 
@@ -53,7 +57,7 @@ func (b *browser) see(what string, want ...string) {
 	text := b.text()
 	for _, w := range want {
 		if !strings.Contains(text, w) {
-			b.t.Fatalf("%s: the page does not show %q\npage: %s", what, w, text)
+			b.t.Fatalf("%s: the page at %s does not show %q\npage: %s", what, b.eval(`location.href`), w, text)
 		}
 	}
 }
@@ -73,6 +77,23 @@ func (b *browser) screenshot(name string) {
 	}
 }
 
+// press submits by keyboard: focus the button, press Enter. Staff work
+// without a mouse, and a keypress cannot miss a button the way a click at
+// coordinates can while the page settles.
+func press(button string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Focus(`//button[contains(., "`+button+`")]`), chromedp.KeyEvent("\r"))
+}
+
+// follow opens a link by keyboard (focus, Enter).
+func follow(text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Focus(`//a[contains(., "`+text+`")]`), chromedp.KeyEvent("\r"))
+}
+
+// choose selects a radio button by keyboard (focus, space).
+func choose(radio chromedp.CSS) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Focus(radio), chromedp.KeyEvent(" "))
+}
+
 func (b *browser) signIn() {
 	b.do("open the sign-in page", chromedp.Navigate(b.base+"/"))
 	if got := b.eval(`document.activeElement.id`); got != "username" {
@@ -88,8 +109,9 @@ func (b *browser) signIn() {
 	b.see("home", "Bea Booker")
 }
 
-// fillReferral types a referral for patient n into the form.
-func (b *browser) fillReferral(nhs, family, priority, day, month, year string) {
+// fillReferral types a referral into the form, submits it and waits for
+// the element that shows the answer has arrived.
+func (b *browser) fillReferral(nhs, family, priority, day, month, year string, answer chromedp.CSS) {
 	b.do("open the referral form", chromedp.Navigate(b.base+"/referrals/new"),
 		chromedp.WaitVisible(chromedp.CSS("#nhs-number")))
 	b.do("fill the referral form",
@@ -99,21 +121,21 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string) {
 		chromedp.SendKeys(chromedp.CSS("#birth-date-day"), "7"),
 		chromedp.SendKeys(chromedp.CSS("#birth-date-month"), "3"),
 		chromedp.SendKeys(chromedp.CSS("#birth-date-year"), "1958"),
-		chromedp.Click(chromedp.CSS(`input[name="sex"][value="2"]`)),
+		choose(`input[name="sex"][value="2"]`),
 		chromedp.SetValue(chromedp.CSS("#specialty-id"), "1"),
-		chromedp.Click(chromedp.CSS(`input[name="priority"][value="`+priority+`"]`)),
+		choose(chromedp.CSS(`input[name="priority"][value="`+priority+`"]`)),
 		chromedp.SetValue(chromedp.CSS("#source"), "paper"),
 		chromedp.Clear(chromedp.CSS("#received-date-day")), chromedp.SendKeys(chromedp.CSS("#received-date-day"), day),
 		chromedp.Clear(chromedp.CSS("#received-date-month")), chromedp.SendKeys(chromedp.CSS("#received-date-month"), month),
 		chromedp.Clear(chromedp.CSS("#received-date-year")), chromedp.SendKeys(chromedp.CSS("#received-date-year"), year),
-		chromedp.Click(`//button[contains(., "Register referral")]`),
+		press("Register referral"),
 		chromedp.WaitVisible(chromedp.CSS("h1")))
 }
 
 // registerRefused submits a mistyped NHS number with a received date of
 // tomorrow: both are named in the error summary and no patient is saved.
 func (b *browser) registerRefused(dbPath string, clk *clock) {
-	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026")
+	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026", ".nhsuk-error-summary")
 	b.see("refused referral", "There is a problem", "check digit", "future")
 	if n := countRows(b.t, dbPath, "patient"); n != 1 {
 		b.t.Fatalf("a refused referral saved something: %d patients, want only the seeded one", n)
@@ -122,7 +144,7 @@ func (b *browser) registerRefused(dbPath string, clk *clock) {
 
 // registerUrgent registers a valid urgent referral received today.
 func (b *browser) registerUrgent() {
-	b.fillReferral(elective.FormatNHSNumber(fixture.NHSNumber(2)), "Urgentby", "urgent", "23", "11", "2026")
+	b.fillReferral(elective.FormatNHSNumber(fixture.NHSNumber(2)), "Urgentby", "urgent", "23", "11", "2026", ".nhsuk-notification-banner")
 	b.see("registered referral", "Referral registered", "URGENTBY")
 }
 
@@ -139,12 +161,11 @@ func (b *browser) waitingListInPriorityOrder() {
 
 // book opens the patient from the waiting list and books the first slot.
 func (b *browser) book() {
-	b.do("open the patient", chromedp.Click(`//a[contains(., "URGENTBY")]`),
+	b.do("open the patient", follow("URGENTBY"),
 		chromedp.WaitVisible(`//a[contains(., "Book appointment")]`))
-	b.do("open booking", chromedp.Click(`//a[contains(., "Book appointment")]`),
+	b.do("open booking", follow("Book appointment"),
 		chromedp.WaitVisible(chromedp.CSS(`input[name="slot_id"]`)))
-	b.do("book the first slot", chromedp.Click(chromedp.CSS(`input[name="slot_id"]`)),
-		chromedp.Click(`//button[contains(., "Book appointment")]`),
+	b.do("book the first slot", choose(`input[name="slot_id"]`), press("Book appointment"),
 		chromedp.WaitVisible(`//*[contains(., "Appointment booked")]`))
 	b.see("booked", "Appointment booked", "Record outcome")
 }
@@ -160,17 +181,16 @@ func (b *browser) ptlShowsBooking() {
 
 // recordTreatment records first definitive treatment (30) at the attendance.
 func (b *browser) recordTreatment() {
-	b.do("search for the patient", chromedp.Navigate(b.base+"/patients?q=Urgentby"), chromedp.WaitVisible("h1"))
+	b.do("search for the patient", chromedp.Navigate(b.base+"/patients?q=Urgentby"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.see("search", "URGENTBY")
-	b.do("open the patient again", chromedp.Click(`//a[contains(., "URGENTBY")]`),
+	b.do("open the patient again", follow("URGENTBY"),
 		chromedp.WaitVisible(`//a[contains(., "Record outcome")]`))
-	b.do("record the outcome", chromedp.Click(`//a[contains(., "Record outcome")]`),
+	b.do("record the outcome", follow("Record outcome"),
 		chromedp.WaitVisible(chromedp.CSS(`input[name="status"][value="attended"]`)),
-		chromedp.Click(chromedp.CSS(`input[name="status"][value="attended"]`)),
+		choose(`input[name="status"][value="attended"]`),
 		chromedp.WaitVisible(chromedp.CSS("#rtt-status")),
 		chromedp.SetValue(chromedp.CSS("#rtt-status"), "30"),
-		chromedp.Click(chromedp.CSS(`input[name="outcome"][value="1"]`)),
-		chromedp.Click(`//button[contains(., "Record outcome")]`),
+		choose(`input[name="outcome"][value="1"]`), press("Record outcome"),
 		chromedp.WaitVisible(chromedp.CSS(`.nhsuk-notification-banner`)))
 	b.see("outcome recorded", "Attended")
 }
