@@ -11,6 +11,7 @@ const (
 	ActionViewWaitingList  Action = "waitinglist.view"
 	ActionBookAppointment  Action = "appointment.book"
 	ActionRecordOutcome    Action = "appointment.outcome"
+	ActionValidatePathway  Action = "pathway.validate"
 	ActionManageClinics    Action = "clinic.manage"
 	ActionManageUsers      Action = "user.manage"
 	ActionViewAudit        Action = "audit.view"
@@ -19,7 +20,7 @@ const (
 // Actions lists every action, for the role × action table.
 var Actions = []Action{
 	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
-	ActionBookAppointment, ActionRecordOutcome, ActionManageClinics, ActionManageUsers, ActionViewAudit,
+	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionManageUsers, ActionViewAudit,
 }
 
 // permissions is the role × action table. Booking staff work the lists;
@@ -28,11 +29,11 @@ var Actions = []Action{
 // trail, and do not book.
 var permissions = map[Role][]Action{
 	RoleBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionViewWaitingList,
-		ActionBookAppointment, ActionRecordOutcome},
+		ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway},
 	RoleSeniorBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
-		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome},
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway},
 	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
-		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionManageClinics},
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics},
 	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome},
 	RoleRotaCoordinator: {ActionManageClinics},
 	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},

@@ -8,17 +8,17 @@ func TestPermissions(t *testing.T) {
 	const Y, N = true, false
 	table := map[Role]map[Action]bool{
 		RoleBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: N, ActionViewWaitingList: Y,
-			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
 		RoleSeniorBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
-			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
 		RoleBookingManager: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
-			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N},
 		RoleClinician: {ActionViewPatient: Y, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: Y,
-			ActionBookAppointment: N, ActionRecordOutcome: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: N, ActionRecordOutcome: Y, ActionValidatePathway: N, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
 		RoleRotaCoordinator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: N,
-			ActionBookAppointment: N, ActionRecordOutcome: N, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N},
 		RoleAdministrator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: Y, ActionViewWaitingList: N,
-			ActionBookAppointment: N, ActionRecordOutcome: N, ActionManageClinics: Y, ActionManageUsers: Y, ActionViewAudit: Y},
+			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: Y, ActionViewAudit: Y},
 	}
 	for _, role := range Roles {
 		for _, action := range Actions {

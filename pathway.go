@@ -53,6 +53,7 @@ const (
 	EventFitAndReady       EventKind = "fit-and-ready"      // fit and ready for the second of a bilateral procedure (1.2.8)
 	EventDischarged        EventKind = "discharged"         // discharged to the referrer (1.5.4)
 	EventTransferOut       EventKind = "transfer-out"       // moved to another provider (status 21)
+	EventValidated         EventKind = "validated"          // the pathway was validated (rules.md 3.9); no clock effect
 )
 
 // Label is the event kind's name for staff.
@@ -84,6 +85,8 @@ func (k EventKind) Label() string {
 		return "Discharged to referrer"
 	case EventTransferOut:
 		return "Transferred out"
+	case EventValidated:
+		return "Validated"
 	}
 	return string(k)
 }
@@ -134,7 +137,56 @@ type PathwayEvent struct {
 	AfterDNA           bool             // discharged
 	ClinicianConfirmed bool             // discharged: a clinician decided (1.5.4 (ii))
 	AppointmentID      int64            // the appointment the event is about, if any
+	Validation         ValidationResult // validated: what the validation found
 	Note               string
+}
+
+// ValidationResult is what administrative validation of a pathway found
+// (rules.md 3.9 stage 1: the list is accurate and the patient, contacted,
+// confirms what they want).
+type ValidationResult string
+
+// Validation results.
+const (
+	ValidationConfirmed     ValidationResult = "confirmed"      // details right; the patient still needs to be seen or treated
+	ValidationCorrected     ValidationResult = "corrected"      // details were wrong and have been put right
+	ValidationNoContact     ValidationResult = "no-contact"     // the patient could not be reached
+	ValidationClinicalCheck ValidationResult = "clinical-check" // the patient may no longer need care: a clinician must review
+)
+
+// ValidationResults lists the results in form order.
+var ValidationResults = []ValidationResult{ValidationConfirmed, ValidationCorrected, ValidationNoContact, ValidationClinicalCheck}
+
+// Label is the result's meaning for staff.
+func (v ValidationResult) Label() string {
+	switch v {
+	case ValidationConfirmed:
+		return "Confirmed: the patient still needs care and the details are right"
+	case ValidationCorrected:
+		return "Corrected: details were wrong and have been put right"
+	case ValidationNoContact:
+		return "Could not contact the patient"
+	case ValidationClinicalCheck:
+		return "Patient may no longer need care: refer to a clinician"
+	}
+	return string(v)
+}
+
+// Valid reports whether v is a known result.
+func (v ValidationResult) Valid() bool {
+	for _, x := range ValidationResults {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Validation is the command to record that a pathway was validated.
+type Validation struct {
+	PathwayID int64
+	Result    ValidationResult
+	Note      string
 }
 
 // PathwayService reads pathways with their event logs.
@@ -146,4 +198,9 @@ type PathwayService interface {
 	// FindPathwaysByPatient returns a patient's pathways with their events,
 	// newest first.
 	FindPathwaysByPatient(ctx context.Context, patientID int64) ([]*Pathway, error)
+
+	// RecordValidation appends a validated event (who and when are the
+	// signed-in user and now) and updates the PTL row. Returns EINVALID
+	// without a result, ENOTFOUND for an unknown pathway.
+	RecordValidation(ctx context.Context, v *Validation) error
 }

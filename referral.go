@@ -98,6 +98,11 @@ func (s ReferralSource) KeepsOriginalStart() bool {
 	return s == SourceInterface || s == SourceTransferIn
 }
 
+// MayCarryEarlierStart reports whether an e-RS referral may carry an
+// earlier start: earlier activity on the UBRN keeps the earlier date
+// (rules.md 1.2.3, 1.2.4).
+func (s ReferralSource) MayCarryEarlierStart() bool { return s.IsERS() }
+
 // Referral is a referral received for a patient into a specialty. Registering
 // it opens a pathway whose first event is the referral's receipt.
 type Referral struct {
@@ -172,8 +177,10 @@ func validateSource(probs *Problems, ref *Referral, today Date) {
 		case ref.OriginalStart.After(ref.ReceivedDate):
 			probs.Add("original_start", "The original clock start cannot be after the received date")
 		}
-	} else if !ref.OriginalStart.IsZero() {
-		probs.Add("original_start", "Only interface-service and transfer referrals carry an original clock start")
+	} else if !ref.OriginalStart.IsZero() && !ref.Source.MayCarryEarlierStart() {
+		probs.Add("original_start", "Only interface-service, transfer and e-RS referrals carry an original clock start")
+	} else if ref.OriginalStart.After(ref.ReceivedDate) {
+		probs.Add("original_start", "The original clock start cannot be after the received date")
 	}
 }
 

@@ -64,6 +64,9 @@ type Result struct {
 	// the clock runs on there, not on this trust's PTL.
 	Transferred bool
 
+	// LastValidated is when the running period was last validated.
+	LastValidated elective.Date
+
 	// ReviewNeeded is true when a clinician's decision is outstanding.
 	ReviewNeeded bool
 	// ReviewReason says why, for the worklist.
@@ -83,14 +86,14 @@ func (r *Result) Current() *Period {
 func (r *Result) OnPTL() bool { return r.Current() != nil && !r.Transferred }
 
 // Tasks returns the work outstanding at census: a clinical review when one
-// is needed, and validation when a running clock has reached the first
-// validation milestone.
+// is needed, and validation when a running clock has reached a validation
+// milestone not covered by a recent validation (rules.md 3.9).
 func (r *Result) Tasks(census elective.Date, pol Policy) []Task {
 	tasks := []Task{}
 	if r.ReviewNeeded {
 		tasks = append(tasks, TaskClinicalReview)
 	}
-	if p := r.Current(); p != nil && !r.Transferred && DaysWaited(p.Start, census) >= pol.ValidationDays {
+	if p := r.Current(); p != nil && !r.Transferred && ValidationDue(p.Start, r.LastValidated, census, pol) {
 		tasks = append(tasks, TaskValidationDue)
 	}
 	return tasks

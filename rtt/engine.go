@@ -32,6 +32,11 @@ type engine struct {
 	// blockedDischarge: a discharge was asked for without a clinician's
 	// decision (rules.md 1.5.4 (ii)).
 	blockedDischarge bool
+	// validationReview: validation found the patient may no longer need
+	// care; only a clinician may decide (rules.md 3.9).
+	validationReview bool
+
+	lastValidated elective.Date // the latest validation in the running period
 }
 
 func (e *engine) apply() error {
@@ -63,6 +68,8 @@ func (e *engine) apply() error {
 		return e.discharged()
 	case elective.EventTransferOut:
 		return e.transferOut()
+	case elective.EventValidated:
+		return e.validated()
 	}
 	return e.refuse("rules.md 1.9", "unknown event kind %q", e.ev.Kind)
 }
@@ -99,6 +106,7 @@ func (e *engine) start(date elective.Date, status elective.RTTStatus, rule strin
 	e.seen, e.firstCommunicated, e.decidedToTreat = false, false, false
 	e.lastDNA = elective.Date{}
 	e.awaitingRebook, e.blockedDischarge = false, false
+	e.lastValidated, e.res.LastValidated = elective.Date{}, elective.Date{}
 	e.res.Transferred = false
 }
 
@@ -106,13 +114,13 @@ func (e *engine) start(date elective.Date, status elective.RTTStatus, rule strin
 func (e *engine) stop(date elective.Date, status elective.RTTStatus, rule string, nullified bool) {
 	p := e.current()
 	p.Stop, p.Status, p.StopEvent, p.StopRule, p.Nullified = date, status, e.i, rule, nullified
-	e.blockedDischarge = false
+	e.blockedDischarge, e.validationReview = false, false
 }
 
 // clinicianDecided clears the reviews a clinician's involvement settles: the
 // patient was seen, or a clinician decided what happens next.
 func (e *engine) clinicianDecided() {
-	e.vulnerableDNA, e.blockedDischarge = false, false
+	e.vulnerableDNA, e.blockedDischarge, e.validationReview = false, false, false
 }
 
 // review is the outstanding clinician's decision, if any, and why.
@@ -124,6 +132,8 @@ func (e *engine) review() (bool, string) {
 		return true, "a child or vulnerable adult did not attend: a clinician must review; never discharged automatically (rules.md 1.5.4, 3.3)"
 	case e.blockedDischarge:
 		return true, "discharge needs a clinician's decision (rules.md 1.5.4 (ii)); the clock continues until then"
+	case e.validationReview:
+		return true, "validation found the patient may no longer need care: a clinician must review (rules.md 3.9)"
 	}
 	return false, ""
 }

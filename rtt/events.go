@@ -11,40 +11,51 @@ func (e *engine) referralReceived() error {
 	if e.current() != nil {
 		return e.refuse("rules.md 1.10.2", "a clock is already running on this pathway; periods are sequential, never concurrent")
 	}
-	if e.awaitingRebook {
-		return e.refuse("rules.md 1.2.12", "after a first-appointment DNA, record the patient's rebooking request or the clinician's re-offer decision, not a new referral")
-	}
-	start, rule := e.ev.Date, ""
-	switch e.ev.Source {
-	case elective.SourcePaper:
-		rule = "rules.md 1.2.2"
-	case elective.SourceERS:
-		rule = "rules.md 1.2.3"
-	case elective.SourceERSASI:
-		rule = "rules.md 1.2.4"
-	case elective.SourceSelf:
-		rule = "rules.md 1.2.6"
-	case elective.SourceInterface, elective.SourceTransferIn:
-		rule = "rules.md 1.2.5"
-		if e.ev.Source == elective.SourceTransferIn {
-			rule = "rules.md 1.10.4"
-		}
-		switch {
-		case e.ev.OriginalStart.IsZero():
-			return e.refuse(rule, "a %s referral must carry the original clock start", e.ev.Source)
-		case e.ev.OriginalStart.After(e.ev.Date):
-			return e.refuse(rule, "the original clock start %s is after the referral was received", e.ev.OriginalStart)
-		}
-		start = e.ev.OriginalStart
-	default:
-		return e.refuse("rules.md 1.2", "unknown referral source %q", e.ev.Source)
+	start, rule, err := e.referralStart()
+	if err != nil {
+		return err
 	}
 	if e.referred {
-		rule += ", 1.2.7 (c)"
+		rule += ", 1.2.7 (c)" // a re-referral after a completed or nullified period
 	}
 	e.referred = true
 	e.start(start, elective.RTTFirstActivity, rule)
 	return nil
+}
+
+// referralStart is the clock start a referral sets, by its source.
+func (e *engine) referralStart() (elective.Date, string, error) {
+	ev := e.ev
+	switch ev.Source {
+	case elective.SourcePaper:
+		return ev.Date, "rules.md 1.2.2", nil
+	case elective.SourceSelf:
+		return ev.Date, "rules.md 1.2.6", nil
+	case elective.SourceERS, elective.SourceERSASI:
+		rule := "rules.md 1.2.3"
+		if ev.Source == elective.SourceERSASI {
+			rule = "rules.md 1.2.4"
+		}
+		// Earlier activity on the UBRN (a conversion before a rejection, a
+		// booking into an assessment service) keeps the earlier date.
+		if !ev.OriginalStart.IsZero() && ev.OriginalStart.Before(ev.Date) {
+			return ev.OriginalStart, rule, nil
+		}
+		return ev.Date, rule, nil
+	case elective.SourceInterface, elective.SourceTransferIn:
+		rule := "rules.md 1.2.5"
+		if ev.Source == elective.SourceTransferIn {
+			rule = "rules.md 1.10.4"
+		}
+		switch {
+		case ev.OriginalStart.IsZero():
+			return elective.Date{}, "", e.refuse(rule, "a %s referral must carry the original clock start", ev.Source)
+		case ev.OriginalStart.After(ev.Date):
+			return elective.Date{}, "", e.refuse(rule, "the original clock start %s is after the referral was received", ev.OriginalStart)
+		}
+		return ev.OriginalStart, rule, nil
+	}
+	return elective.Date{}, "", e.refuse("rules.md 1.2", "unknown referral source %q", ev.Source)
 }
 
 // appointmentBooked notes whether the first appointment was clearly

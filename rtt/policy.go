@@ -21,9 +21,11 @@ type Policy struct {
 	// DNADischargeStop is rtt.subsequentDnaDischargeStopDate.
 	DNADischargeStop DNADischargeStop
 
-	// ValidationDays is the wait at which a running clock first needs
-	// validating (rules.md 3.9: 12 weeks).
-	ValidationDays int
+	// ValidationMilestonesWeeks are the waits at which a pathway must be
+	// validated unless it was validated in the ValidationRecencyDays before
+	// (rules.md 3.9, section 5: 12, 26 and 52 weeks; 84 days).
+	ValidationMilestonesWeeks []int
+	ValidationRecencyDays     int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -32,6 +34,8 @@ func DefaultPolicy() Policy {
 		Name:             "England default",
 		Version:          1,
 		DNADischargeStop: StopAtDNADate,
-		ValidationDays:   84,
+
+		ValidationMilestonesWeeks: []int{12, 26, 52},
+		ValidationRecencyDays:     84,
 	}
 }
