@@ -61,6 +61,9 @@ type PTLEntry struct {
 	NextActivity  Date // the next booked appointment, zero for none
 	NextSlotType  SlotType
 	AppointmentID int64 // the next booked appointment
+	LastValidated Date  // when the running period was last validated, zero if never
+	ValidationDue Date  // from when validation is due (rules.md 3.9), zero if no milestone is left
+	ReviewNeeded  bool  // a clinician's decision is outstanding
 	DaysWaited    int
 	Band          string
 }
@@ -84,16 +87,105 @@ const (
 
 // PTLFilter selects PTL rows. Zero fields do not filter.
 type PTLFilter struct {
+	SpecialtyID       int64
+	ClinicianID       int64
+	SiteID            int64
+	ListType          ListType
+	Priority          Priority
+	Booked            string // "yes", "no" or "" for both
+	MinWeeks          int    // waited at least this many whole weeks (0: no bound)
+	MaxWeeks          int    // waited fewer than this many whole weeks (0: no bound)
+	BreachWithinWeeks int    // not yet breached, and breaching within this many weeks of census (0: no filter)
+	ValidationDue     bool   // only pathways whose validation is due at census
+	Census            Date   // the date waits are measured at; required
+	Sort              PTLSort
+	Offset            int
+	Limit             int
+}
+
+// WorklistKind is a reason a pathway is on a worklist.
+type WorklistKind string
+
+// Worklist kinds. The failsafe kinds catch patients who would otherwise sit
+// on no list; the validation kinds are the checks of rules.md 1.12 and 3.9
+// that apply to one pathway.
+const (
+	WorkNoNextStep       WorklistKind = "no-next-step"      // seen, clock running, nothing booked and on no list with a due date
+	WorkOutcomeOverdue   WorklistKind = "outcome-overdue"   // an appointment has passed with no outcome recorded
+	WorkClinicalReview   WorklistKind = "clinical-review"   // a clinician's decision is outstanding, clock or no clock
+	WorkValidationDue    WorklistKind = "validation-due"    // due at 12, 26 or 52 weeks and not validated in 12 weeks
+	WorkDuplicatePathway WorklistKind = "duplicate-pathway" // another open pathway for the patient in the specialty
+	WorkDischargedOpen   WorklistKind = "discharged-open"   // last attendance discharged the patient but the clock runs
+	WorkInvalidEvents    WorklistKind = "invalid-events"    // the event log breaks the rules (found by a rebuild)
+)
+
+// Worklist names the two worklists.
+type Worklist string
+
+// Worklists.
+const (
+	WorklistFailsafe   Worklist = "failsafe"
+	WorklistValidation Worklist = "validation"
+)
+
+// Kinds returns the kinds on a worklist, in the order they are worked.
+func (w Worklist) Kinds() []WorklistKind {
+	if w == WorklistValidation {
+		return []WorklistKind{WorkInvalidEvents, WorkDischargedOpen, WorkDuplicatePathway, WorkValidationDue}
+	}
+	return []WorklistKind{WorkClinicalReview, WorkOutcomeOverdue, WorkNoNextStep}
+}
+
+// Label is the kind's name for staff.
+func (k WorklistKind) Label() string {
+	switch k {
+	case WorkNoNextStep:
+		return "No next step"
+	case WorkOutcomeOverdue:
+		return "Outcome not recorded"
+	case WorkClinicalReview:
+		return "Clinical review needed"
+	case WorkValidationDue:
+		return "Validation due"
+	case WorkDuplicatePathway:
+		return "Duplicate open pathway"
+	case WorkDischargedOpen:
+		return "Discharged but clock running"
+	case WorkInvalidEvents:
+		return "Events break the rules"
+	}
+	return string(k)
+}
+
+// WorklistEntry is one pathway on a worklist and why it is there.
+type WorklistEntry struct {
+	PathwayID     int64
+	PatientID     int64
+	PatientName   string
+	NHSNumber     string
+	SpecialtyName string
+	Kind          WorklistKind
+	Reason        string
+	Since         Date // when the work arose
+	ClockStart    Date // zero when no clock runs
+	DaysWaited    int
+}
+
+// WorklistFilter selects entries of a worklist.
+type WorklistFilter struct {
+	List        Worklist
+	Kind        WorklistKind // "" for every kind of the list
 	SpecialtyID int64
-	ClinicianID int64
-	SiteID      int64
-	ListType    ListType
-	Priority    Priority
-	Booked      string // "yes", "no" or "" for both
-	Census      Date   // the date waits are measured at; required
-	Sort        PTLSort
+	Census      Date
 	Offset      int
 	Limit       int
+}
+
+// WorklistService reads the failsafe and validation worklists.
+type WorklistService interface {
+	// FindWorklist returns a page of a worklist, the number of entries
+	// matching, and the number of each kind on the list (for the tabs).
+	FindWorklist(ctx context.Context, f WorklistFilter) ([]*WorklistEntry, int, map[WorklistKind]int, error)
 }
 
 // WaitingListService reads the PTL and the waiting lists cut from it.

@@ -12,6 +12,7 @@ var _ elective.PathwayService = (*PathwayService)(nil)
 type PathwayService struct {
 	FindPathwayByIDFn       func(ctx context.Context, id int64) (*elective.Pathway, error)
 	FindPathwaysByPatientFn func(ctx context.Context, patientID int64) ([]*elective.Pathway, error)
+	RecordValidationFn      func(ctx context.Context, v *elective.Validation) error
 }
 
 // FindPathwayByID calls FindPathwayByIDFn.
@@ -22,4 +23,9 @@ func (s *PathwayService) FindPathwayByID(ctx context.Context, id int64) (*electi
 // FindPathwaysByPatient calls FindPathwaysByPatientFn.
 func (s *PathwayService) FindPathwaysByPatient(ctx context.Context, patientID int64) ([]*elective.Pathway, error) {
 	return s.FindPathwaysByPatientFn(ctx, patientID)
+}
+
+// RecordValidation calls RecordValidationFn.
+func (s *PathwayService) RecordValidation(ctx context.Context, v *elective.Validation) error {
+	return s.RecordValidationFn(ctx, v)
 }

@@ -90,6 +90,7 @@ func (e *engine) attendedStopped(code elective.RTTStatus) error {
 // A vulnerable patient's DNA always needs a clinician (1.5.4 (iv), 3.3).
 func (e *engine) dna() error {
 	if e.p.Vulnerable {
+		e.askReview()
 		e.vulnerableDNA = true
 	}
 	if e.current() == nil {
@@ -112,6 +113,7 @@ func (e *engine) dna() error {
 
 func (e *engine) nullifyFirstDNA() {
 	e.stop(e.ev.Date, elective.RTTFirstDNA, "rules.md 1.5.2", true)
+	e.askReview()
 	e.awaitingRebook = true
 }
 
@@ -123,6 +125,7 @@ func (e *engine) nullifyFirstDNA() {
 func (e *engine) discharged() error {
 	if !e.ev.ClinicianConfirmed {
 		if e.current() != nil || e.awaitingRebook {
+			e.askReview()
 			e.blockedDischarge = true
 		}
 		return nil

@@ -71,6 +71,8 @@ type Result struct {
 	ReviewNeeded bool
 	// ReviewReason says why, for the worklist.
 	ReviewReason string
+	// ReviewSince is the date of the event that asked for the review.
+	ReviewSince elective.Date
 }
 
 // Current returns the running period, or nil when no clock runs.
@@ -129,5 +131,8 @@ func Derive(p Pathway, pol Policy) (*Result, error) {
 	}
 	e.res.ListType = e.listType()
 	e.res.ReviewNeeded, e.res.ReviewReason = e.review()
+	if e.res.ReviewNeeded {
+		e.res.ReviewSince = e.reviewSince
+	}
 	return e.res, nil
 }

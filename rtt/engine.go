@@ -37,6 +37,7 @@ type engine struct {
 	validationReview bool
 
 	lastValidated elective.Date // the latest validation in the running period
+	reviewSince   elective.Date // when the outstanding review was first asked for
 }
 
 func (e *engine) apply() error {
@@ -121,6 +122,13 @@ func (e *engine) stop(date elective.Date, status elective.RTTStatus, rule string
 // patient was seen, or a clinician decided what happens next.
 func (e *engine) clinicianDecided() {
 	e.vulnerableDNA, e.blockedDischarge, e.validationReview = false, false, false
+}
+
+// askReview notes when a review was first asked for.
+func (e *engine) askReview() {
+	if need, _ := e.review(); !need || e.reviewSince.IsZero() {
+		e.reviewSince = e.ev.Date
+	}
 }
 
 // review is the outstanding clinician's decision, if any, and why.

@@ -34,6 +34,7 @@ func (e *engine) validated() error {
 		e.res.LastValidated = e.ev.Date
 	}
 	if e.ev.Validation == elective.ValidationClinicalCheck {
+		e.askReview()
 		e.validationReview = true
 	}
 	return nil

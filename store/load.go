@@ -309,13 +309,14 @@ func (l *Loader) LoadBatch(ctx context.Context, b *elective.LoadBatch) error {
 	// Deriving the clocks runs beside the inserts, on another core; the PTL
 	// rows go in last.
 	type derived struct {
-		rows []ptlRow
-		err  error
+		rows  []ptlRow
+		tasks []taskRow
+		err   error
 	}
 	ptl := make(chan derived, 1)
 	go func() {
-		rows, err := l.ptlRows(b)
-		ptl <- derived{rows, err}
+		rows, tasks, err := l.ptlRows(b)
+		ptl <- derived{rows, tasks, err}
 	}()
 	tx, err := l.begin(ctx)
 	if err != nil {
@@ -337,6 +338,9 @@ func (l *Loader) LoadBatch(ctx context.Context, b *elective.LoadBatch) error {
 	if err == nil {
 		err = tx.bulkInsert("ptl_entry", ptlColumns, len(d.rows), func(i int) []any { return d.rows[i].args(orgID) })
 	}
+	if err == nil {
+		err = tx.bulkInsert("pathway_task", taskColumns, len(d.tasks), func(i int) []any { return d.tasks[i].args(orgID) })
+	}
 	if err != nil {
 		l.abort()
 		return err
@@ -353,35 +357,38 @@ func (l *Loader) LoadBatch(ctx context.Context, b *elective.LoadBatch) error {
 	return nil
 }
 
-const ptlColumns = `pathway_id, org_id, patient_id, specialty_id, clinician_id, site_id, priority, priority_rank,
-	list_type, clock_start, breach_date, rtt_status, referral_date, next_activity, next_slot_type, appointment_id, review_needed`
-
-// ptlRows derives the PTL rows of a batch's pathways. A pathway whose
-// events the rules refuse fails the whole batch.
-func (l *Loader) ptlRows(b *elective.LoadBatch) ([]ptlRow, error) {
+// ptlRows derives the PTL rows and tasks of a batch's pathways. A pathway
+// whose events the rules refuse fails the whole batch.
+func (l *Loader) ptlRows(b *elective.LoadBatch) ([]ptlRow, []taskRow, error) {
 	patients := make(map[int64]*elective.Patient, len(b.Patients))
 	for _, p := range b.Patients {
 		patients[p.ID] = p
 	}
 	next := map[int64]*nextBooking{}
+	last := map[int64]*elective.Appointment{}
 	for _, a := range b.Appointments {
 		if n := next[a.PathwayID]; a.Status == elective.AppointmentBooked && (n == nil || a.Start.Before(n.start)) {
 			next[a.PathwayID] = &nextBooking{id: a.ID, start: a.Start, slotType: a.Type}
 		}
+		if l := last[a.PathwayID]; a.Status == elective.AppointmentAttended && (l == nil || a.Start.After(l.Start)) {
+			last[a.PathwayID] = a
+		}
 	}
 	today := l.db.today(l.db.Now())
 	var rows []ptlRow
+	var tasks []taskRow
 	for _, p := range b.Pathways {
 		vulnerable := patients[p.PatientID] != nil && patients[p.PatientID].IsVulnerable(today)
 		res, err := rtt.Derive(rtt.Pathway{Priority: p.Priority, Vulnerable: vulnerable, Events: p.Events}, l.db.Policy)
 		if err != nil {
-			return nil, elective.Errorf(elective.EINVALID, "pathway %d: %v", p.ID, err)
+			return nil, nil, elective.Errorf(elective.EINVALID, "pathway %d: %v", p.ID, err)
 		}
-		if row, ok := ptlRowFor(p, res, next[p.ID], l.db.Location); ok {
+		if row, ok := ptlRowFor(p, res, next[p.ID], l.db.Location, l.db.Policy); ok {
 			rows = append(rows, row)
 		}
+		tasks = append(tasks, tasksFor(p, res, last[p.ID], l.db.Location)...)
 	}
-	return rows, nil
+	return rows, tasks, nil
 }
 
 // FinishLoad moves PostgreSQL's identity sequences past the loaded ids and

@@ -4,7 +4,7 @@ import "context"
 
 // bulkTables are the tables a bulk load fills with many rows.
 var bulkTables = []string{"clinic_session", "slot", "patient", "patient_alert", "referral", "pathway",
-	"pathway_event", "appointment", "appointment_change", "ptl_entry"}
+	"pathway_event", "appointment", "appointment_change", "ptl_entry", "pathway_task"}
 
 // dropIndexes removes the non-unique secondary indexes of the bulk tables,
 // recording each in pending_index, and returns the statements that

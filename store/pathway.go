@@ -28,13 +28,14 @@ func scanPathway(row scanner) (*elective.Pathway, error) {
 
 const eventColumns = `id, pathway_id, seq, kind, event_date, recorded_at, recorded_by, source, original_start, first,
 	appointment_date, communicated, outcome, cancelled_by, purpose, treated, new_period, after_dna,
-	clinician_confirmed, appointment_id, note`
+	clinician_confirmed, appointment_id, validation, note`
 
 func scanEvent(row scanner) (*elective.PathwayEvent, error) {
 	e := &elective.PathwayEvent{}
 	err := row.Scan(&e.ID, &e.PathwayID, &e.Seq, &e.Kind, dateCol{&e.Date}, timeCol{&e.RecordedAt}, idCol{&e.RecordedBy},
 		&e.Source, dateCol{&e.OriginalStart}, &e.First, dateCol{&e.AppointmentDate}, &e.Communicated, &e.Outcome,
-		&e.By, &e.Purpose, &e.Treated, &e.NewPeriod, &e.AfterDNA, &e.ClinicianConfirmed, idCol{&e.AppointmentID}, &e.Note)
+		&e.By, &e.Purpose, &e.Treated, &e.NewPeriod, &e.AfterDNA, &e.ClinicianConfirmed, idCol{&e.AppointmentID},
+		&e.Validation, &e.Note)
 	return e, err
 }
 
@@ -42,12 +43,12 @@ func scanEvent(row scanner) (*elective.PathwayEvent, error) {
 func eventArgs(orgID int64, e *elective.PathwayEvent) []any {
 	return []any{orgID, e.PathwayID, e.Seq, e.Kind, e.Date, e.RecordedAt, nullID(e.RecordedBy), e.Source,
 		e.OriginalStart, e.First, e.AppointmentDate, e.Communicated, e.Outcome, e.By, e.Purpose, e.Treated,
-		e.NewPeriod, e.AfterDNA, e.ClinicianConfirmed, nullID(e.AppointmentID), e.Note}
+		e.NewPeriod, e.AfterDNA, e.ClinicianConfirmed, nullID(e.AppointmentID), e.Validation, e.Note}
 }
 
 const eventInsertColumns = `org_id, pathway_id, seq, kind, event_date, recorded_at, recorded_by, source, original_start,
 	first, appointment_date, communicated, outcome, cancelled_by, purpose, treated, new_period, after_dna,
-	clinician_confirmed, appointment_id, note`
+	clinician_confirmed, appointment_id, validation, note`
 
 // FindPathwayByID returns a pathway with its events and audits the read.
 func (s *PathwayService) FindPathwayByID(ctx context.Context, id int64) (*elective.Pathway, error) {
@@ -125,6 +126,28 @@ func (tx *Tx) findEvents(pathwayID int64) ([]*elective.PathwayEvent, error) {
 	return evs, rows.Err()
 }
 
+// RecordValidation appends a validated event and updates the PTL row.
+func (s *PathwayService) RecordValidation(ctx context.Context, v *elective.Validation) error {
+	if err := authorize(ctx, elective.ActionValidatePathway); err != nil {
+		return err
+	}
+	if !v.Result.Valid() {
+		return &elective.Error{Code: elective.EINVALID, Message: "The validation was not recorded",
+			Fields: []elective.FieldError{{Field: "result", Message: "Select what the validation found"}}}
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		p, patient, _, err := tx.pathwayState(v.PathwayID)
+		if err != nil {
+			return err
+		}
+		ev := &elective.PathwayEvent{Kind: elective.EventValidated, Date: tx.today(), Validation: v.Result, Note: v.Note}
+		if _, err := tx.recordEvent(p, patient, ev); err != nil {
+			return err
+		}
+		return tx.audit("pathway.validate", p.PatientID, "pathway="+itoa64(p.ID)+" result="+string(v.Result))
+	})
+}
+
 // recordEvent appends an event to a pathway if the rules accept the
 // resulting log, and brings the pathway's PTL row up to date. A refused
 // event is an EINVALID error naming the event and the rule; nothing is
@@ -143,7 +166,7 @@ func (tx *Tx) recordEvent(p *elective.Pathway, patient *elective.Patient, e *ele
 	if err != nil {
 		return nil, elective.Errorf(elective.EINVALID, "%s", err.Error())
 	}
-	e.ID, err = tx.insert(`INSERT INTO pathway_event (`+eventInsertColumns+`) VALUES `+placeholders(21), eventArgs(orgID, e)...)
+	e.ID, err = tx.insert(`INSERT INTO pathway_event (`+eventInsertColumns+`) VALUES `+placeholders(22), eventArgs(orgID, e)...)
 	if err != nil {
 		return nil, err
 	}

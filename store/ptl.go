@@ -15,6 +15,7 @@ type ptlRow struct {
 	priority                                               elective.Priority
 	listType                                               elective.ListType
 	clockStart, breachDate, referralDate, nextActivity     elective.Date
+	lastValidated, validationDue, lastActivity             elective.Date
 	status                                                 elective.RTTStatus
 	nextSlotType                                           elective.SlotType
 	appointmentID                                          int64
@@ -30,7 +31,7 @@ type nextBooking struct {
 
 // ptlRowFor builds the PTL row of a pathway from its derived clock, or
 // returns false when the pathway does not belong on the PTL.
-func ptlRowFor(p *elective.Pathway, res *rtt.Result, next *nextBooking, loc *time.Location) (ptlRow, bool) {
+func ptlRowFor(p *elective.Pathway, res *rtt.Result, next *nextBooking, loc *time.Location, pol rtt.Policy) (ptlRow, bool) {
 	cur := res.Current()
 	if cur == nil || !res.OnPTL() {
 		return ptlRow{}, false
@@ -39,7 +40,8 @@ func ptlRowFor(p *elective.Pathway, res *rtt.Result, next *nextBooking, loc *tim
 		pathwayID: p.ID, patientID: p.PatientID, specialtyID: p.SpecialtyID, clinicianID: p.ClinicianID,
 		siteID: p.SiteID, priority: p.Priority, listType: res.ListType, clockStart: cur.Start,
 		breachDate: rtt.BreachDate(cur.Start), status: cur.Status, review: res.ReviewNeeded,
-		referralDate: p.Events[0].Date,
+		referralDate: p.Events[0].Date, lastValidated: res.LastValidated, lastActivity: p.Events[len(p.Events)-1].Date,
+		validationDue: rtt.ValidationDueDate(cur.Start, res.LastValidated, pol),
 	}
 	if next != nil {
 		r.nextActivity, r.nextSlotType, r.appointmentID = elective.DateOf(next.start, loc), next.slotType, next.id
@@ -47,14 +49,14 @@ func ptlRowFor(p *elective.Pathway, res *rtt.Result, next *nextBooking, loc *tim
 	return r, true
 }
 
-const ptlInsert = `INSERT INTO ptl_entry (pathway_id, org_id, patient_id, specialty_id, clinician_id, site_id, priority,
-	priority_rank, list_type, clock_start, breach_date, rtt_status, referral_date, next_activity, next_slot_type,
-	appointment_id, review_needed) VALUES `
+const ptlColumns = `pathway_id, org_id, patient_id, specialty_id, clinician_id, site_id, priority, priority_rank,
+	list_type, clock_start, breach_date, rtt_status, referral_date, next_activity, next_slot_type, appointment_id,
+	review_needed, last_validated, validation_due, last_activity`
 
 func (r *ptlRow) args(orgID int64) []any {
 	return []any{r.pathwayID, orgID, r.patientID, r.specialtyID, nullID(r.clinicianID), nullID(r.siteID), r.priority,
 		r.priority.Rank(), r.listType, r.clockStart, r.breachDate, r.status, r.referralDate, r.nextActivity,
-		r.nextSlotType, nullID(r.appointmentID), r.review}
+		r.nextSlotType, nullID(r.appointmentID), r.review, r.lastValidated, r.validationDue, r.lastActivity}
 }
 
 // savePTL writes or removes the pathway's PTL row after an event, in the
@@ -64,19 +66,82 @@ func (tx *Tx) savePTL(orgID int64, p *elective.Pathway, res *rtt.Result) error {
 	if err != nil {
 		return err
 	}
-	row, on := ptlRowFor(p, res, next, tx.db.Location)
+	if err := tx.saveTasks(orgID, p, res); err != nil {
+		return err
+	}
+	row, on := ptlRowFor(p, res, next, tx.db.Location, tx.db.Policy)
 	if !on {
 		_, err := tx.exec(`DELETE FROM ptl_entry WHERE pathway_id = ?`, p.ID)
 		return err
 	}
-	_, err = tx.exec(ptlInsert+placeholders(17)+` ON CONFLICT (pathway_id) DO UPDATE SET
+	_, err = tx.exec(`INSERT INTO ptl_entry (`+ptlColumns+`) VALUES `+placeholders(20)+` ON CONFLICT (pathway_id) DO UPDATE SET
 		patient_id = excluded.patient_id, specialty_id = excluded.specialty_id, clinician_id = excluded.clinician_id,
 		site_id = excluded.site_id, priority = excluded.priority, priority_rank = excluded.priority_rank,
 		list_type = excluded.list_type, clock_start = excluded.clock_start, breach_date = excluded.breach_date,
 		rtt_status = excluded.rtt_status, referral_date = excluded.referral_date, next_activity = excluded.next_activity,
 		next_slot_type = excluded.next_slot_type, appointment_id = excluded.appointment_id,
-		review_needed = excluded.review_needed`, row.args(orgID)...)
+		review_needed = excluded.review_needed, last_validated = excluded.last_validated,
+		validation_due = excluded.validation_due, last_activity = excluded.last_activity`, row.args(orgID)...)
 	return err
+}
+
+// taskRow is a pathway's outstanding work for a person.
+type taskRow struct {
+	pathwayID int64
+	kind      elective.WorklistKind
+	reason    string
+	since     elective.Date
+}
+
+// tasksFor lists the work the derived clock asks of people, clock or no
+// clock. last is the pathway's latest attended appointment, if any: an
+// attendance recorded as "discharged from consultant's care" while the clock
+// still runs is a data-quality problem for validation (rules.md 1.12).
+func tasksFor(p *elective.Pathway, res *rtt.Result, last *elective.Appointment, loc *time.Location) []taskRow {
+	var tasks []taskRow
+	if res.ReviewNeeded {
+		tasks = append(tasks, taskRow{p.ID, elective.WorkClinicalReview, res.ReviewReason, res.ReviewSince})
+	}
+	if last != nil && last.Outcome == elective.OutcomeDischarged && res.OnPTL() {
+		tasks = append(tasks, taskRow{p.ID, elective.WorkDischargedOpen,
+			"the attendance was recorded as a discharge, but its RTT status (" + string(last.RTTStatus) + ") keeps the clock running",
+			elective.DateOf(last.Start, loc)})
+	}
+	return tasks
+}
+
+const taskColumns = `pathway_id, org_id, kind, reason, since`
+
+func (r *taskRow) args(orgID int64) []any {
+	return []any{r.pathwayID, orgID, r.kind, r.reason, r.since}
+}
+
+// saveTasks replaces a pathway's derived tasks.
+func (tx *Tx) saveTasks(orgID int64, p *elective.Pathway, res *rtt.Result) error {
+	if _, err := tx.exec(`DELETE FROM pathway_task WHERE pathway_id = ? AND kind <> ?`, p.ID, elective.WorkInvalidEvents); err != nil {
+		return err
+	}
+	last, err := tx.lastAttended(p.ID)
+	if err != nil {
+		return err
+	}
+	for _, t := range tasksFor(p, res, last, tx.db.Location) {
+		if _, err := tx.exec(`INSERT INTO pathway_task (`+taskColumns+`) VALUES `+placeholders(5), t.args(orgID)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lastAttended returns the pathway's latest attended appointment, or nil.
+func (tx *Tx) lastAttended(pathwayID int64) (*elective.Appointment, error) {
+	a := &elective.Appointment{}
+	err := tx.queryRow(`SELECT id, start_at, rtt_status, outcome FROM appointment WHERE pathway_id = ? AND status = 'attended'
+		ORDER BY start_at DESC LIMIT 1`, pathwayID).Scan(&a.ID, timeCol{&a.Start}, &a.RTTStatus, &a.Outcome)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return a, err
 }
 
 // nextBooking returns the pathway's earliest appointment still booked, nil

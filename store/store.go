@@ -162,6 +162,10 @@ func (tx *Tx) insert(query string, args ...any) (int64, error) {
 	return id, err
 }
 
+// Rebind turns ? placeholders into the dialect's, for tools and tests that
+// write their own SQL.
+func (db *DB) Rebind(q string) string { return db.rebind(q) }
+
 var rebindCache sync.Map
 
 // rebind turns ? placeholders into $1, $2 … for PostgreSQL. Queries never

@@ -21,7 +21,7 @@ const ptlSelect = `SELECT e.pathway_id, pw.ppid, e.patient_id, p.family_name, p.
 	e.specialty_id, sp.name, COALESCE(e.clinician_id, 0), COALESCE(c.title, ''), COALESCE(c.given_name, ''),
 	COALESCE(c.family_name, ''), COALESCE(e.site_id, 0), COALESCE(st.name, ''), e.priority, e.list_type,
 	e.clock_start, e.rtt_status, e.breach_date, e.referral_date, e.next_activity, e.next_slot_type,
-	COALESCE(e.appointment_id, 0)
+	COALESCE(e.appointment_id, 0), e.last_validated, e.validation_due, e.review_needed
 	FROM ptl_entry e
 	JOIN pathway pw ON pw.id = e.pathway_id
 	JOIN patient p ON p.id = e.patient_id
@@ -36,7 +36,8 @@ func scanPTLEntry(row scanner, census elective.Date) (*elective.PTLEntry, error)
 	err := row.Scan(&e.PathwayID, &e.PPID, &e.PatientID, &pt.FamilyName, &pt.GivenName, &pt.Title, &e.NHSNumber,
 		&e.SpecialtyID, &e.SpecialtyName, &e.ClinicianID, &cl.Title, &cl.GivenName, &cl.FamilyName, &e.SiteID,
 		&e.SiteName, &e.Priority, &e.ListType, dateCol{&e.ClockStart}, &e.Status, dateCol{&e.BreachDate},
-		dateCol{&e.ReferralDate}, dateCol{&e.NextActivity}, &e.NextSlotType, &e.AppointmentID)
+		dateCol{&e.ReferralDate}, dateCol{&e.NextActivity}, &e.NextSlotType, &e.AppointmentID,
+		dateCol{&e.LastValidated}, dateCol{&e.ValidationDue}, &e.ReviewNeeded)
 	e.PatientName = pt.DisplayName()
 	if cl.FamilyName != "" {
 		e.ClinicianName = cl.DisplayName()
@@ -46,7 +47,7 @@ func scanPTLEntry(row scanner, census elective.Date) (*elective.PTLEntry, error)
 	return e, err
 }
 
-// ptlWhere builds the filter of a PTL query. It leads with the
+// ptlWhere builds the filter of a PTL query (f.Census must be set). It leads with the
 // organisation, the first column of every PTL index: without it no index
 // can give the order and a page costs a sort of the whole list.
 func ptlWhere(orgID int64, f elective.PTLFilter) (string, []any) {
@@ -72,6 +73,20 @@ func ptlWhere(orgID int64, f elective.PTLFilter) (string, []any) {
 		where += " AND e.next_activity IS NOT NULL"
 	case "no":
 		where += " AND e.next_activity IS NULL"
+	}
+	// Wait filters are ranges of clock start, so they use the indexes.
+	if f.MinWeeks > 0 {
+		add("e.clock_start <= ?", f.Census.AddDays(-7*f.MinWeeks))
+	}
+	if f.MaxWeeks > 0 {
+		add("e.clock_start > ?", f.Census.AddDays(-7*f.MaxWeeks))
+	}
+	if f.BreachWithinWeeks > 0 {
+		add("e.clock_start >= ?", f.Census.AddDays(-rtt.StandardDays))
+		add("e.clock_start <= ?", f.Census.AddDays(7*f.BreachWithinWeeks-rtt.StandardDays-1))
+	}
+	if f.ValidationDue {
+		add("e.validation_due <= ?", f.Census)
 	}
 	return where, args
 }

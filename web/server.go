@@ -92,7 +92,7 @@ func NewServer(cfg Config, svc Services) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.Policy == (rtt.Policy{}) {
+	if cfg.Policy.Version == 0 {
 		cfg.Policy = rtt.DefaultPolicy()
 	}
 	s := &Server{cfg: cfg, svc: svc, logger: cfg.Logger}
