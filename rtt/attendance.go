@@ -31,6 +31,13 @@ func (e *engine) attendedRunning(code elective.RTTStatus) error {
 	case elective.RTTTransferred:
 		p.Status, e.res.Transferred, e.seen = code, true, true
 		return nil
+	case elective.RTTFirstActivityAfterAM, elective.RTTFirstActivitySeparate:
+		// 11 and 12 are the first activity of a new period; while a clock
+		// runs they fit only a period that began that way and has not yet
+		// had its first activity.
+		if e.seen || p.Status != code {
+			return e.refuse("rules.md 1.9", "%s (%s) starts a new period, but a clock is already running", code, code.Label())
+		}
 	}
 	e.seen = true
 	e.lastDNA = elective.Date{}
@@ -39,9 +46,7 @@ func (e *engine) attendedRunning(code elective.RTTStatus) error {
 		e.stop(e.ev.Date, code, stopRule(code), false)
 		return nil
 	}
-	if code != elective.RTTNotKnown {
-		p.Status = code
-	}
+	p.Status = code
 	return nil
 }
 
@@ -96,15 +101,17 @@ func (e *engine) dna() error {
 	if e.current() == nil {
 		return nil
 	}
-	if !e.ev.First || e.seen {
-		e.lastDNA = e.ev.Date
-		return nil
+	first := e.ev.First && !e.seen
+	e.lastDNA, e.lastDNAFirst, e.lastDNATold = e.ev.Date, first, e.lastBookingTold
+	if !first {
+		return nil // 1.5.6: a later DNA leaves the clock running
 	}
 	switch {
-	case e.p.Priority == elective.PriorityTwoWeekWait:
-		e.lastDNA = e.ev.Date // 1.5.3: the period continues
-	case !e.firstCommunicated:
-		e.lastDNA = e.ev.Date // 1.4 (e): no evidence it was communicated
+	case e.p.Priority == elective.PriorityTwoWeekWait, // 1.5.3: the period continues
+		!e.firstCommunicated, // 1.4 (e): no evidence it was communicated
+		e.transferredIn:      // 1.10.4: the first care activity was at the sender
+		e.askReview()
+		e.firstDNADecision = true
 	default:
 		e.nullifyFirstDNA()
 	}
@@ -130,22 +137,33 @@ func (e *engine) discharged() error {
 		}
 		return nil
 	}
-	e.clinicianDecided()
 	if e.current() == nil {
+		e.clinicianDecided()
 		e.awaitingRebook = false
 		return nil
 	}
 	if !e.ev.AfterDNA {
+		e.clinicianDecided()
 		e.stop(e.ev.Date, elective.RTTNotTreated, "rules.md 1.4.3", false)
 		return nil
 	}
 	if e.lastDNA.IsZero() {
 		return e.refuse("rules.md 1.5.4", "a discharge after a DNA needs a DNA in the running period")
 	}
+	if !e.lastDNATold {
+		// Safeguard (i): without evidence the appointment was clearly
+		// communicated, the DNA cannot end the clock.
+		e.askReview()
+		e.blockedDischarge = true
+		return nil
+	}
+	e.clinicianDecided()
 	stop := e.lastDNA
 	if e.pol.DNADischargeStop == StopAtDischargeDate {
 		stop = e.ev.Date
 	}
-	e.stop(stop, elective.RTTNotTreated, "rules.md 1.5.4, 1.5.5", false)
+	// A discharge after a DNA of the period's first appointment excludes
+	// the period from measurement (rules.md 1.5.8), as 33 would have.
+	e.stop(stop, elective.RTTNotTreated, "rules.md 1.5.4, 1.5.5, 1.5.8", e.lastDNAFirst)
 	return nil
 }

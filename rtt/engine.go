@@ -22,6 +22,10 @@ type engine struct {
 	firstCommunicated bool          // the first appointment's booking was clearly communicated
 	decidedToTreat    bool          // a decision to treat: the pathway waits for admission
 	lastDNA           elective.Date // the latest DNA in the period, zero if none
+	lastDNAFirst      bool          // the latest DNA was of the period's first appointment
+	lastDNATold       bool          // the latest DNA'd appointment was clearly communicated (1.5.4 (i))
+	lastBookingTold   bool          // the latest booking was clearly communicated
+	transferredIn     bool          // the period came from another provider (1.10.4)
 
 	// awaitingRebook: a first-appointment DNA nullified the clock and no
 	// rebooking request, re-offer decision or discharge has followed.
@@ -35,6 +39,11 @@ type engine struct {
 	// validationReview: validation found the patient may no longer need
 	// care; only a clinician may decide (rules.md 3.9).
 	validationReview bool
+	// firstDNADecision: a first-appointment DNA that did not nullify the
+	// clock (two-week wait, not communicated, transfer-in) and nothing yet
+	// shows what happens next: discharge or re-offer is a clinician's call
+	// (rules.md 3.3).
+	firstDNADecision bool
 
 	lastValidated elective.Date // the latest validation in the running period
 	reviewSince   elective.Date // when the outstanding review was first asked for
@@ -105,7 +114,7 @@ func (e *engine) start(date elective.Date, status elective.RTTStatus, rule strin
 		Start: date, Status: status, StartEvent: e.i, StopEvent: -1, StartRule: rule,
 	})
 	e.seen, e.firstCommunicated, e.decidedToTreat = false, false, false
-	e.lastDNA = elective.Date{}
+	e.lastDNA, e.lastDNAFirst, e.firstDNADecision = elective.Date{}, false, false
 	e.awaitingRebook, e.blockedDischarge = false, false
 	e.lastValidated, e.res.LastValidated = elective.Date{}, elective.Date{}
 	e.res.Transferred = false
@@ -115,13 +124,13 @@ func (e *engine) start(date elective.Date, status elective.RTTStatus, rule strin
 func (e *engine) stop(date elective.Date, status elective.RTTStatus, rule string, nullified bool) {
 	p := e.current()
 	p.Stop, p.Status, p.StopEvent, p.StopRule, p.Nullified = date, status, e.i, rule, nullified
-	e.blockedDischarge, e.validationReview = false, false
+	e.blockedDischarge, e.validationReview, e.firstDNADecision = false, false, false
 }
 
 // clinicianDecided clears the reviews a clinician's involvement settles: the
 // patient was seen, or a clinician decided what happens next.
 func (e *engine) clinicianDecided() {
-	e.vulnerableDNA, e.blockedDischarge, e.validationReview = false, false, false
+	e.vulnerableDNA, e.blockedDischarge, e.validationReview, e.firstDNADecision = false, false, false, false
 }
 
 // askReview notes when a review was first asked for.
@@ -142,6 +151,8 @@ func (e *engine) review() (bool, string) {
 		return true, "discharge needs a clinician's decision (rules.md 1.5.4 (ii)); the clock continues until then"
 	case e.validationReview:
 		return true, "validation found the patient may no longer need care: a clinician must review (rules.md 3.9)"
+	case e.firstDNADecision:
+		return true, "first appointment not attended: nothing is booked and no clinician has decided what happens next (rules.md 3.3)"
 	}
 	return false, ""
 }

@@ -8,18 +8,30 @@ import (
 // interface service or transferring provider passes on (rules.md 1.2,
 // 1.10.4). A referral after a completed period starts a new one (1.2.7 c).
 func (e *engine) referralReceived() error {
-	if e.current() != nil {
+	if cur := e.current(); cur != nil {
+		if e.res.Transferred && e.ev.Source == elective.SourceTransferIn &&
+			(e.ev.OriginalStart.IsZero() || e.ev.OriginalStart == cur.Start) {
+			e.res.Transferred = false // care transferred back: the same period runs on (1.10.3)
+			return nil
+		}
 		return e.refuse("rules.md 1.10.2", "a clock is already running on this pathway; periods are sequential, never concurrent")
+	}
+	if e.lastStop() == elective.RTTDied {
+		return e.refuse("rules.md 1.9", "the patient died (36); no new period can start")
 	}
 	start, rule, err := e.referralStart()
 	if err != nil {
 		return err
+	}
+	if last := e.last(); last != nil && !last.Nullified && start.Before(last.Stop) {
+		return e.refuse("rules.md 1.10.2", "a new period cannot start on %s, before the last one stopped on %s: periods never overlap and a later period does not reuse the original referral date", start, last.Stop)
 	}
 	if e.referred {
 		rule += ", 1.2.7 (c)" // a re-referral after a completed or nullified period
 	}
 	e.referred = true
 	e.start(start, elective.RTTFirstActivity, rule)
+	e.transferredIn = e.ev.Source == elective.SourceTransferIn
 	return nil
 }
 
@@ -65,9 +77,11 @@ func (e *engine) appointmentBooked() error {
 	if e.current() == nil {
 		return nil // follow-up after a clock stop: no RTT effect
 	}
+	e.lastBookingTold = e.ev.Communicated
 	if e.ev.First && !e.seen {
 		e.firstCommunicated = e.ev.Communicated
 	}
+	e.firstDNADecision = false // rebooked: what happens next is decided
 	return nil
 }
 

@@ -207,7 +207,9 @@ func parseExpect(m map[string]json.RawMessage) (Expectation, error) {
 	return x, nil
 }
 
-// Eval derives the scenario's outcome under pol.
+// Eval derives the scenario's outcome under pol. Every event is checked
+// and every period derived; the clock and the tasks are measured at census,
+// from the events dated up to it.
 func (s *Scenario) Eval(pol Policy) *Outcome {
 	res, err := Derive(s.Pathway, pol)
 	if err != nil {
@@ -223,14 +225,36 @@ func (s *Scenario) Eval(pol Policy) *Outcome {
 		out.Periods = append(out.Periods, pj)
 		out.Explain = append(out.Explain, Explain(s.Pathway, p))
 	}
-	if p := res.Current(); p != nil && !res.Transferred {
+	at := s.atCensus(res, pol)
+	// A clock transferred out still runs, at the other provider (status
+	// 21 is "running"), so it is reported; it is not on this trust's PTL.
+	if p := at.Current(); p != nil {
 		days := DaysWaited(p.Start, s.Census)
 		out.Open = &OpenJSON{Start: p.Start.String(), Days: days, Band: BandLabel(days), Breach: Breached(days)}
 	}
-	for _, t := range res.Tasks(s.Census, pol) {
+	for _, t := range at.Tasks(s.Census, pol) {
 		out.Tasks = append(out.Tasks, string(t))
 	}
 	return out
+}
+
+// atCensus is the derivation as it stood at census: from the events dated
+// on or before it.
+func (s *Scenario) atCensus(full *Result, pol Policy) *Result {
+	n := len(s.Pathway.Events)
+	for n > 0 && s.Pathway.Events[n-1].Date.After(s.Census) {
+		n--
+	}
+	if n == len(s.Pathway.Events) {
+		return full
+	}
+	prefix := s.Pathway
+	prefix.Events = s.Pathway.Events[:n]
+	res, err := Derive(prefix, pol)
+	if err != nil {
+		return full
+	}
+	return res
 }
 
 // Check compares the derived outcome with the expectation and returns one

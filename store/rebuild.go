@@ -8,22 +8,24 @@ import (
 	"github.com/openelective/elective/rtt"
 )
 
-// RebuildReport says what a rebuild derived.
+// RebuildReport says what a rebuild derived and what it had to change.
 type RebuildReport struct {
 	Pathways int // pathways read
 	Events   int // events read
-	OnPTL    int // PTL rows written
-	Tasks    int // worklist tasks written
+	OnPTL    int // PTL rows derived
+	Tasks    int // worklist tasks derived
 	Invalid  int // pathways whose events the rules refuse
+	Changed  int // PTL rows and tasks written or removed because they differed
 	Elapsed  time.Duration
 }
 
 // Rebuild derives every pathway's PTL row and tasks again from the event
-// log, with the same rules and code as live recording, and replaces the
-// read models in one transaction. It is how a rule or policy change lands,
-// and the proof that the live PTL never drifts from the events: a rebuild
-// of a consistent database changes nothing. Pathways whose events the rules
-// refuse get an invalid-events task for the validation worklist.
+// log, with the same rules and code as live recording, compares them with
+// the read models and writes only the differences, in one transaction. It
+// is how a rule or policy change lands, and the proof that the live PTL
+// never drifts from the events: a rebuild of a consistent database changes
+// nothing. Pathways whose events the rules refuse get an invalid-events task
+// for the validation worklist.
 func (db *DB) Rebuild(ctx context.Context) (*RebuildReport, error) {
 	if err := authorize(ctx, elective.ActionImportReferrals); err != nil {
 		return nil, err
@@ -40,18 +42,15 @@ func (db *DB) Rebuild(ctx context.Context) (*RebuildReport, error) {
 		if err != nil {
 			return err
 		}
-		for _, q := range []string{`DELETE FROM ptl_entry`, `DELETE FROM pathway_task`} {
-			if _, err := tx.exec(q); err != nil {
-				return err
-			}
-		}
-		if err := tx.bulkInsert("ptl_entry", ptlColumns, len(rows), func(i int) []any { return rows[i].args(orgID) }); err != nil {
-			return err
-		}
-		if err := tx.bulkInsert("pathway_task", taskColumns, len(tasks), func(i int) []any { return tasks[i].args(orgID) }); err != nil {
-			return err
-		}
 		rep.OnPTL, rep.Tasks = len(rows), len(tasks)
+		if rep.Changed, err = tx.syncPTL(orgID, rows); err != nil {
+			return err
+		}
+		n, err := tx.syncTasks(orgID, tasks)
+		rep.Changed += n
+		if err != nil {
+			return err
+		}
 		return tx.audit("ptl.rebuild", 0, "pathways="+itoa(rep.Pathways)+" invalid="+itoa(rep.Invalid))
 	})
 	rep.Elapsed = time.Since(start)
