@@ -82,6 +82,7 @@ var commands = map[string]command{
 	"import":  {"import data: import referrals FILE.csv", (*Main).importCmd},
 	"rtt":     {"RTT scenarios: rtt check FILE_OR_DIR..., rtt eval FILE", (*Main).rtt},
 	"version": {"print the version", (*Main).version},
+	"rebuild": {"derive the PTL and worklists again from the event log", (*Main).rebuild},
 	"bench":   {"measure: bench ptl, bench booking (figures of docs/benchmarks.md)", (*Main).bench},
 }
 
