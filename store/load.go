@@ -118,7 +118,7 @@ func (l *Loader) release(ctx context.Context) error {
 	}
 	defer func() { l.conn.Close(); l.conn = nil }()
 	for _, q := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = FULL`, `PRAGMA cache_size = -32768`,
-		`PRAGMA mmap_size = 1073741824`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
+		`PRAGMA mmap_size = ` + mmapSize, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := l.conn.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -133,17 +133,11 @@ func (l *Loader) checkForeignKeys(ctx context.Context) error {
 	if l.db.dialect != SQLite {
 		return nil
 	}
-	conn, err := l.db.db.Conn(ctx)
+	conn, release, err := l.db.scanConn(ctx)
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
-	// Read the pages, don't map them: a whole-database scan through mmap
-	// would count the file into the process's memory.
-	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0`); err != nil {
-		return err
-	}
-	defer conn.ExecContext(ctx, `PRAGMA mmap_size = 1073741824`)
+	defer release()
 	rows, err := conn.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
 		return err

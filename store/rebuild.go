@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"github.com/openelective/elective"
@@ -32,7 +33,12 @@ func (db *DB) Rebuild(ctx context.Context) (*RebuildReport, error) {
 	}
 	start := time.Now()
 	rep := &RebuildReport{}
-	err := db.update(ctx, func(tx *Tx) error {
+	conn, release, err := db.scanConn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	err = db.tryUpdateOn(ctx, conn, func(tx *Tx) error {
 		*rep = RebuildReport{}
 		orgID, _, err := tx.org()
 		if err != nil {
@@ -55,6 +61,28 @@ func (db *DB) Rebuild(ctx context.Context) (*RebuildReport, error) {
 	})
 	rep.Elapsed = time.Since(start)
 	return rep, err
+}
+
+// scanConn returns a connection for reading the whole database. On SQLite
+// it reads pages rather than mapping them: a whole-database scan through
+// mmap would count the file into the process's memory.
+// release restores the connection's settings and returns it to the pool.
+func (db *DB) scanConn(ctx context.Context) (*sql.Conn, func(), error) {
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if db.dialect != SQLite {
+		return conn, func() { conn.Close() }, nil
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0`); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	return conn, func() {
+		conn.ExecContext(context.Background(), `PRAGMA mmap_size = `+mmapSize)
+		conn.Close()
+	}, nil
 }
 
 // deriveAll walks every pathway with its events in id order and derives

@@ -105,12 +105,15 @@ func sqliteDSN(path string) string {
 	}
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(20000)",
-		"cache_size(-32768)", "mmap_size(1073741824)"} {
+		"cache_size(-32768)", "mmap_size(" + mmapSize + ")"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
+
+// mmapSize is how much of a SQLite file connections map for reading: 1 GiB.
+const mmapSize = "1073741824"
 
 // Close closes the database.
 func (db *DB) Close() error {

@@ -21,7 +21,8 @@ func (m *Main) rebuild(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "Rebuilt the PTL of %s from %d events of %d pathways in %.1f s (peak memory %s):\n"+
-		"  %d open pathways on the PTL, %d worklist tasks, %d pathways whose events break the rules\n",
-		db.Dialect(), rep.Events, rep.Pathways, rep.Elapsed.Seconds(), peakMemory(), rep.OnPTL, rep.Tasks, rep.Invalid)
+		"  %d open pathways on the PTL, %d worklist tasks, %d pathways whose events break the rules;\n"+
+		"  %d rows differed from the live read models and were rewritten\n",
+		db.Dialect(), rep.Events, rep.Pathways, rep.Elapsed.Seconds(), peakMemory(), rep.OnPTL, rep.Tasks, rep.Invalid, rep.Changed)
 	return nil
 }
