@@ -40,6 +40,23 @@ func TestDelegation(t *testing.T) {
 	if _, n, _ := ws.FindPTL(ctx, elective.PTLFilter{Census: census}); n != 3 {
 		t.Errorf("FindPTL total = %d", n)
 	}
+
+	wl := &mock.WorklistService{FindWorklistFn: func(_ context.Context, f elective.WorklistFilter) ([]*elective.WorklistEntry, int, map[elective.WorklistKind]int, error) {
+		return nil, 2, map[elective.WorklistKind]int{f.Kind: 2}, nil
+	}}
+	if _, n, counts, _ := wl.FindWorklist(ctx, elective.WorklistFilter{Kind: elective.WorkNoNextStep}); n != 2 || counts[elective.WorkNoNextStep] != 2 {
+		t.Errorf("FindWorklist = %d, %v", n, counts)
+	}
+
+	var gotV *elective.Validation
+	pw := &mock.PathwayService{RecordValidationFn: func(_ context.Context, v *elective.Validation) error {
+		gotV = v
+		return conflict
+	}}
+	v := &elective.Validation{PathwayID: 7, Result: elective.ValidationConfirmed}
+	if err := pw.RecordValidation(ctx, v); err != conflict || gotV != v {
+		t.Errorf("RecordValidation = %v (got %v)", err, gotV)
+	}
 }
 
 // TestUnsetField checks that calling a method whose field is unset panics,

@@ -20,17 +20,39 @@ func (tx *Tx) syncPTL(orgID int64, rows []ptlRow) (int, error) {
 		delete(have, r.pathwayID)
 	}
 	changed := len(write) + len(have)
+	ids := make([]int64, 0, changed)
 	for id := range have {
-		if _, err := tx.exec(`DELETE FROM ptl_entry WHERE pathway_id = ?`, id); err != nil {
-			return 0, err
-		}
+		ids = append(ids, id)
 	}
 	for _, r := range write {
-		if _, err := tx.exec(`DELETE FROM ptl_entry WHERE pathway_id = ?`, r.pathwayID); err != nil {
-			return 0, err
-		}
+		ids = append(ids, r.pathwayID)
+	}
+	if err := tx.deleteByPathway("ptl_entry", "", ids); err != nil {
+		return 0, err
 	}
 	return changed, tx.bulkInsert("ptl_entry", ptlColumns, len(write), func(i int) []any { return write[i].args(orgID) })
+}
+
+// deleteByPathway deletes a table's rows of the given pathways (and, when
+// kind is not "", of that task kind only), a thousand pathways a statement.
+func (tx *Tx) deleteByPathway(table, kind string, ids []int64) error {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for start := 0; start < len(ids); start += 1000 {
+		chunk := ids[start:min(start+1000, len(ids))]
+		q := `DELETE FROM ` + table + ` WHERE pathway_id IN (` + inClause(len(chunk)) + `)`
+		args := make([]any, 0, len(chunk)+1)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if kind != "" {
+			q += ` AND kind = ?`
+			args = append(args, kind)
+		}
+		if _, err := tx.exec(q, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readPTLRows reads the PTL read model as it stands.
@@ -82,13 +104,15 @@ func (tx *Tx) syncTasks(orgID int64, tasks []taskRow) (int, error) {
 		delete(have, taskKey(t))
 	}
 	changed := len(write) + len(have)
-	stale := make([]taskRow, 0, len(have)+len(write))
+	byKind := map[string][]int64{}
 	for _, t := range have {
-		stale = append(stale, t)
+		byKind[string(t.kind)] = append(byKind[string(t.kind)], t.pathwayID)
 	}
-	sort.Slice(stale, func(i, j int) bool { return taskKey(stale[i]) < taskKey(stale[j]) })
-	for _, t := range append(stale, write...) {
-		if _, err := tx.exec(`DELETE FROM pathway_task WHERE pathway_id = ? AND kind = ?`, t.pathwayID, t.kind); err != nil {
+	for _, t := range write {
+		byKind[string(t.kind)] = append(byKind[string(t.kind)], t.pathwayID)
+	}
+	for kind, ids := range byKind {
+		if err := tx.deleteByPathway("pathway_task", kind, ids); err != nil {
 			return 0, err
 		}
 	}

@@ -105,14 +105,44 @@ func fixturePTLEntries() []*elective.PTLEntry {
 			Priority: elective.PriorityRoutine, ListType: elective.ListOutpatientNew,
 			ClockStart: elective.MustParseDate("2026-07-10"), Status: elective.RTTFirstActivity,
 			BreachDate: elective.MustParseDate("2026-11-14"), ReferralDate: elective.MustParseDate("2026-07-10"),
-			DaysWaited: 136, Band: "19-20"},
+			ValidationDue: elective.MustParseDate("2026-10-02"), DaysWaited: 136, Band: "19-20"},
 		{PathwayID: 9, PPID: "RXX00000000000000009", PatientID: 43, PatientName: "JONES, Sam",
 			NHSNumber: "9990000018", SpecialtyID: 1, SpecialtyName: "Trauma and orthopaedics",
 			Priority: elective.PriorityTwoWeekWait, ListType: elective.ListOutpatientNew,
 			ClockStart: elective.MustParseDate("2025-10-01"), Status: elective.RTTSubsequentActivity,
 			BreachDate: elective.MustParseDate("2026-02-05"), NextActivity: elective.MustParseDate("2026-12-01"),
-			DaysWaited: 418, Band: "59-60"},
+			LastValidated: elective.MustParseDate("2026-09-01"), ReviewNeeded: true, DaysWaited: 418, Band: "59-60"},
 	}
+}
+
+// fixtureValidatedPathway is fixturePathway validated on 10 October 2026
+// (13 weeks in): the 12-week milestone is covered, the 26-week one (8
+// January 2027) is due next.
+func fixtureValidatedPathway() *elective.Pathway {
+	pw := fixturePathway()
+	pw.Events = append(pw.Events, &elective.PathwayEvent{ID: 4, PathwayID: 7, Seq: 4, Kind: elective.EventValidated,
+		Date: elective.MustParseDate("2026-10-10"), Validation: elective.ValidationCorrected, Note: "address updated"})
+	return pw
+}
+
+// fixtureWorklistEntries are one entry of each kind, the last with no clock.
+func fixtureWorklistEntries() []*elective.WorklistEntry {
+	entry := func(id int64, kind elective.WorklistKind, reason string) *elective.WorklistEntry {
+		return &elective.WorklistEntry{PathwayID: id, PatientID: 40 + id, PatientName: "PATIENT, Test " + string(kind),
+			NHSNumber: "9991234578", SpecialtyName: "Trauma and orthopaedics", Kind: kind, Reason: reason,
+			Since: elective.MustParseDate("2026-10-01"), ClockStart: elective.MustParseDate("2026-07-10"), DaysWaited: 136}
+	}
+	es := []*elective.WorklistEntry{
+		entry(1, elective.WorkValidationDue, "validation due since 2 Oct 2026"),
+		entry(2, elective.WorkOutcomeOverdue, "the appointment on 1 Oct 2026 has no outcome recorded"),
+		entry(3, elective.WorkNoNextStep, "seen with the clock still running, but no follow-up is booked"),
+		entry(4, elective.WorkInvalidEvents, "event 3 breaks rules.md 1.2.12"),
+		entry(5, elective.WorkDischargedOpen, "discharged on 1 Oct 2026 but the clock runs"),
+		entry(6, elective.WorkDuplicatePathway, "the patient has another open pathway in this specialty"),
+		entry(7, elective.WorkClinicalReview, "a clinician must decide after a second DNA"),
+	}
+	es[6].ClockStart, es[6].DaysWaited, es[6].Since = elective.Date{}, 0, elective.Date{}
+	return es
 }
 
 func fixtureUsers() []*elective.User {

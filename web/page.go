@@ -28,6 +28,7 @@ const (
 	NavHome        = "home"
 	NavWaitingList = "waiting-list"
 	NavPTL         = "ptl"
+	NavWorklists   = "worklists"
 	NavReferral    = "referral"
 	NavUsers       = "users"
 )
@@ -62,7 +63,8 @@ func (p *Page) NavItems() []NavItem {
 	if p.Can(elective.ActionViewWaitingList) {
 		items = append(items,
 			NavItem{Label: "Waiting list", Href: "/waiting-list", Current: p.Nav == NavWaitingList},
-			NavItem{Label: "PTL", Href: "/ptl", Current: p.Nav == NavPTL})
+			NavItem{Label: "PTL", Href: "/ptl", Current: p.Nav == NavPTL},
+			NavItem{Label: "Worklists", Href: worklistURL(elective.WorklistFailsafe), Current: p.Nav == NavWorklists})
 	}
 	if p.Can(elective.ActionRegisterReferral) {
 		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
@@ -80,7 +82,7 @@ func allPages() []page {
 		&LoginPage{}, &HomePage{}, &ErrorPage{},
 		&PatientIndexPage{}, &PatientViewPage{}, &PatientAuditPage{},
 		&PathwayViewPage{}, &ReferralNewPage{},
-		&WaitingListIndexPage{}, &PTLIndexPage{},
+		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{},
 		&UserIndexPage{},
 	}
@@ -158,7 +160,7 @@ type PatientAuditPage struct {
 func (*PatientAuditPage) templateName() string { return "patient/audit" }
 
 // PathwayViewPage is a pathway's event log and the RTT periods derived from
-// it, each with its explanation.
+// it, each with its explanation, and the form to record a validation.
 type PathwayViewPage struct {
 	Page
 	Patient     *elective.Patient
@@ -168,6 +170,11 @@ type PathwayViewPage struct {
 	Events      []EventRow
 	Periods     []PeriodRow
 	DeriveError string
+	// Validation is the running clock's validation status (rules.md 3.9).
+	Validation ValidationView
+	// Form and Errors are a refused validation as it was posted.
+	Form   ValidationForm
+	Errors FormErrors
 }
 
 func (*PathwayViewPage) templateName() string { return "pathway/view" }
@@ -207,6 +214,31 @@ type PTLIndexPage struct {
 }
 
 func (*PTLIndexPage) templateName() string { return "ptl/index" }
+
+// WorklistIndexPage is the failsafe list or the validation worklist: the
+// pathways that need work, by kind.
+type WorklistIndexPage struct {
+	Page
+	List        elective.Worklist
+	Intro       string
+	Filter      WorklistFilterForm
+	Specialties []*elective.Specialty
+	Tabs        []WorklistTab
+	Rows        []WorklistRow
+	Pagination  Pagination
+}
+
+func (*WorklistIndexPage) templateName() string { return "worklist/index" }
+
+// OtherList links to the other worklist, so that staff can move between
+// the two.
+func (p *WorklistIndexPage) OtherList() NavItem {
+	other := elective.WorklistValidation
+	if p.List == elective.WorklistValidation {
+		other = elective.WorklistFailsafe
+	}
+	return NavItem{Label: worklistTexts[other].Title, Href: worklistURL(other)}
+}
 
 // AppointmentNewPage books a pathway into a free slot.
 type AppointmentNewPage struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -81,9 +82,13 @@ func fixturePages(e *testEnv) map[string]page {
 	add(view, patient.DisplayName())
 	add(&PatientAuditPage{PatientID: 42, Events: []*elective.AuditEvent{{ID: 1, At: e.now, UserID: 2,
 		Username: "bob", Action: "patient.read", PatientID: 42, RequestID: "0123456789abcdef", Detail: "id=42"}}}, "Access history")
-	periods, _ := e.server.periodRows(stopped, false)
+	periods, _, _ := e.server.derivePathway(stopped, false)
+	_, validation, _ := e.server.derivePathway(fixtureValidatedPathway(), false)
 	add(&PathwayViewPage{Patient: patient, Pathway: stopped, Specialty: "Urology", Clinician: "Mr T Hughes",
-		Events: eventRows(stopped.Events), Periods: periods, DeriveError: "event 3 refused"}, "Pathway history")
+		Events: eventRows(fixtureValidatedPathway().Events), Periods: periods, DeriveError: "event 3 refused",
+		Validation: validation, Form: ValidationForm{Result: elective.ValidationNoContact, Note: "no answer"},
+		Errors: FormErrors{Summary: "The validation was not recorded",
+			Items: []FieldProblem{{Field: "result", Anchor: "result", Message: "Select what the validation found"}}}}, "Pathway history")
 	add(&ReferralNewPage{Form: ReferralForm{NHSNumber: "999 123 4567", GivenName: "Jane", Sex: "2",
 		Alerts: []string{"interpreter"}, InterpreterLanguage: "Polish", SpecialtyID: 1, Priority: "urgent", Source: "ers",
 		ReceivedDate: partsOf(today)}, Errors: formErrs, Specialties: lk.specialties, Clinicians: lk.clinicians}, "Register a referral")
@@ -94,6 +99,12 @@ func fixturePages(e *testEnv) map[string]page {
 	add(&PTLIndexPage{Filter: PTLFilterForm{SiteID: 100, ListType: elective.ListAdmitted, Priority: elective.PriorityUrgent,
 		Booked: "all", Sort: elective.SortBreach}, Specialties: lk.specialties, Clinicians: lk.clinicians, Sites: lk.sites,
 		Rows: rows, Pagination: Pagination{Page: 1, Total: 2, From: 1, To: 2}}, "Patient tracking list")
+	add(&WorklistIndexPage{List: elective.WorklistFailsafe, Intro: worklistTexts[elective.WorklistFailsafe].Intro,
+		Filter: WorklistFilterForm{Kind: elective.WorkNoNextStep, SpecialtyID: 1}, Specialties: lk.specialties,
+		Tabs: worklistTabs(&url.URL{Path: "/worklists/failsafe"}, elective.WorklistFailsafe, elective.WorkNoNextStep,
+			map[elective.WorklistKind]int{elective.WorkNoNextStep: 2, elective.WorkClinicalReview: 1}),
+		Rows:       worklistRows(fixtureWorklistEntries(), testUsers["tok-officer"]),
+		Pagination: Pagination{Page: 1, Total: 2, From: 1, To: 2}}, "Failsafe list")
 	entry := rows[0]
 	add(&AppointmentNewPage{Pathway: pw, Patient: patient, Entry: &entry, Clinicians: lk.clinicians,
 		Filter: SlotFilterForm{ClinicianID: 10, From: "2026-11-30"}, Days: groupSlots(fixtureSlots(loc), loc, lk),

@@ -89,6 +89,8 @@ type PathwayCard struct {
 	// CanBook: the clock runs, the pathway waits for an outpatient
 	// appointment and the user may book.
 	CanBook bool
+	// CanValidate: the clock runs and the user may validate (rules.md 3.9).
+	CanValidate bool
 }
 
 func (s *Server) pathwayCards(user *elective.User, patient *elective.Patient, pathways []*elective.Pathway,
@@ -103,6 +105,7 @@ func (s *Server) pathwayCards(user *elective.User, patient *elective.Patient, pa
 			Clock:        deriveClock(pw, vulnerable, today, s.cfg.Policy),
 		}
 		c.CanBook = c.Clock.Bookable() && user != nil && elective.Can(user.Role, elective.ActionBookAppointment)
+		c.CanValidate = c.Clock.Running && user != nil && elective.Can(user.Role, elective.ActionValidatePathway)
 		cards = append(cards, c)
 	}
 	return cards

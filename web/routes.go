@@ -27,6 +27,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /referrals", s.private(s.handleReferralCreate))
 
 	mux.Handle("GET /pathways/{id}", s.private(s.handlePathwayView))
+	mux.Handle("POST /pathways/{id}/validations", s.private(s.handleValidationCreate))
 	mux.Handle("GET /pathways/{id}/book", s.private(s.handleAppointmentNew))
 	mux.Handle("POST /pathways/{id}/appointments", s.private(s.handleAppointmentCreate))
 
@@ -35,6 +36,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.Handle("GET /waiting-list", s.private(s.handleWaitingListIndex))
 	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))
+	mux.Handle("GET /worklists/{list}", s.private(s.handleWorklistIndex))
 
 	mux.Handle("GET /admin/users", s.private(s.handleUserIndex))
 	mux.Handle("POST /admin/users", s.private(s.handleUserCreate))

@@ -41,6 +41,7 @@ type Services struct {
 	Clinics       elective.ClinicService
 	Bookings      elective.BookingService
 	WaitingList   elective.WaitingListService
+	Worklists     elective.WorklistService // the failsafe and validation worklists
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -59,6 +60,7 @@ func (s Services) check() error {
 	add("Clinics", s.Clinics == nil)
 	add("Bookings", s.Bookings == nil)
 	add("WaitingList", s.WaitingList == nil)
+	add("Worklists", s.Worklists == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

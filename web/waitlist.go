@@ -16,6 +16,9 @@ type PTLRow struct {
 	Weeks    int
 	LongWait int
 	Risk     BreachRisk
+	// ValidationOverdue: the entry's validation fell due today or earlier
+	// (rules.md 3.9), so it is shown in red rather than as a date to come.
+	ValidationOverdue bool
 }
 
 func ptlRows(entries []*elective.PTLEntry, today elective.Date) []PTLRow {
@@ -28,7 +31,7 @@ func ptlRows(entries []*elective.PTLEntry, today elective.Date) []PTLRow {
 
 func newPTLRow(e *elective.PTLEntry, today elective.Date) PTLRow {
 	return PTLRow{Entry: e, Weeks: rtt.WeeksWaited(e.DaysWaited), LongWait: rtt.LongWaitWeeks(e.DaysWaited),
-		Risk: breachRisk(e.BreachDate, today)}
+		Risk: breachRisk(e.BreachDate, today), ValidationOverdue: !e.ValidationDue.IsZero() && !e.ValidationDue.After(today)}
 }
 
 // WaitingListFilter is the waiting list's filter form (a GET form, so a
@@ -83,20 +86,73 @@ func (s *Server) handleWaitingListIndex(w http.ResponseWriter, r *http.Request) 
 	return s.render(w, r, http.StatusOK, p)
 }
 
-// PTLFilterForm is the PTL's filter form.
+// PTLFilterForm is the PTL's filter form. Every field is a GET parameter,
+// so a filtered PTL is a URL staff can share.
 type PTLFilterForm struct {
-	SpecialtyID int64
-	ClinicianID int64
-	SiteID      int64
-	ListType    elective.ListType // "" for every list
-	Priority    elective.Priority // "" for every priority
-	Booked      string            // "all" (default), "yes" or "no"
-	Sort        elective.PTLSort  // longest wait (default), priority or breach
+	SpecialtyID   int64
+	ClinicianID   int64
+	SiteID        int64
+	ListType      elective.ListType // "" for every list
+	Priority      elective.Priority // "" for every priority
+	Booked        string            // "all" (default), "yes" or "no" (nothing booked: no next step)
+	Waited        string            // a WaitedBand value; "" for any wait
+	BreachWithin  int               // weeks; 0 for no filter
+	ValidationDue bool
+	Sort          elective.PTLSort // longest wait (default), priority or breach
+}
+
+// WaitedBand is one choice of the PTL's "Waited" filter: whole weeks waited
+// from MinWeeks up to (not including) MaxWeeks, 0 meaning no bound. The
+// bands follow the 18-week standard and the national long-wait milestones
+// (52, 65, 78, 104 weeks) that trusts report against.
+type WaitedBand struct {
+	Value    string
+	Label    string
+	MinWeeks int
+	MaxWeeks int
+}
+
+// waitedBands are the "Waited" choices in form order.
+var waitedBands = []WaitedBand{
+	{"", "Any wait", 0, 0},
+	{"0-6", "Under 6 weeks", 0, 6},
+	{"6-12", "6 to 12 weeks", 6, 12},
+	{"12-18", "12 to 18 weeks", 12, 18},
+	{"18+", "18 weeks or more (breached)", 18, 0},
+	{"40-52", "40 to 52 weeks", 40, 52},
+	{"52+", "52 weeks or more", 52, 0},
+	{"65+", "65 weeks or more", 65, 0},
+	{"78+", "78 weeks or more", 78, 0},
+	{"104+", "104 weeks or more", 104, 0},
+}
+
+// WaitedBands lists the "Waited" choices.
+func (PTLFilterForm) WaitedBands() []WaitedBand { return waitedBands }
+
+// BreachWithinOptions are the suggested "Breaching within" weeks; staff may
+// type any other number.
+func (PTLFilterForm) BreachWithinOptions() []int { return []int{1, 2, 4, 6, 8} }
+
+// maxBreachWithin caps "Breaching within": a clock breaches at 18 weeks, so
+// a longer horizon selects nothing more.
+const maxBreachWithin = 18
+
+// findWaitedBand returns the band with value; an unknown value is "any
+// wait".
+func findWaitedBand(value string) WaitedBand {
+	for _, b := range waitedBands {
+		if b.Value == value {
+			return b
+		}
+	}
+	return waitedBands[0]
 }
 
 func readPTLFilter(q url.Values) PTLFilterForm {
 	f := PTLFilterForm{SpecialtyID: formInt64(q.Get("specialty")), ClinicianID: formInt64(q.Get("consultant")),
-		SiteID: formInt64(q.Get("site")), Booked: "all", Sort: elective.SortLongestWait}
+		SiteID: formInt64(q.Get("site")), Booked: "all", Sort: elective.SortLongestWait,
+		BreachWithin:  int(min(formInt64(q.Get("breach_within")), maxBreachWithin)),
+		ValidationDue: q.Get("validation_due") == "1"}
 	if lt := elective.ListType(q.Get("list")); slices.Contains(elective.ListTypes, lt) {
 		f.ListType = lt
 	}
@@ -106,6 +162,7 @@ func readPTLFilter(q url.Values) PTLFilterForm {
 	if b := q.Get("booked"); b == "yes" || b == "no" {
 		f.Booked = b
 	}
+	f.Waited = findWaitedBand(q.Get("waited")).Value
 	switch sort := elective.PTLSort(q.Get("sort")); sort {
 	case elective.SortPriority, elective.SortBreach:
 		f.Sort = sort
@@ -113,15 +170,24 @@ func readPTLFilter(q url.Values) PTLFilterForm {
 	return f
 }
 
+// filter is the service filter the form asks for, without the paging.
+func (f PTLFilterForm) filter(census elective.Date) elective.PTLFilter {
+	band := findWaitedBand(f.Waited)
+	return elective.PTLFilter{
+		SpecialtyID: f.SpecialtyID, ClinicianID: f.ClinicianID, SiteID: f.SiteID,
+		ListType: f.ListType, Priority: f.Priority, Booked: bookedFilter(f.Booked),
+		MinWeeks: band.MinWeeks, MaxWeeks: band.MaxWeeks, BreachWithinWeeks: f.BreachWithin,
+		ValidationDue: f.ValidationDue, Census: census, Sort: f.Sort,
+	}
+}
+
 // handlePTLIndex shows the PTL: every open pathway with its clock.
 func (s *Server) handlePTLIndex(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, page, today := readPTLFilter(q), pageNumber(q), s.today()
-	entries, total, err := s.svc.WaitingList.FindPTL(r.Context(), elective.PTLFilter{
-		SpecialtyID: f.SpecialtyID, ClinicianID: f.ClinicianID, SiteID: f.SiteID,
-		ListType: f.ListType, Priority: f.Priority, Booked: bookedFilter(f.Booked),
-		Census: today, Sort: f.Sort, Offset: offset(page), Limit: perPage,
-	})
+	filter := f.filter(today)
+	filter.Offset, filter.Limit = offset(page), perPage
+	entries, total, err := s.svc.WaitingList.FindPTL(r.Context(), filter)
 	if err != nil {
 		return err
 	}

@@ -125,6 +125,7 @@ func services(db *store.DB) web.Services {
 		Clinics:       store.NewClinicService(db),
 		Bookings:      store.NewBookingService(db),
 		WaitingList:   store.NewWaitingListService(db),
+		Worklists:     store.NewWorklistService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}

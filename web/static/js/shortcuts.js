@@ -2,11 +2,12 @@
 //
 //   /     focus the page's search box, or its first filter field
 //   g h   home            g w   waiting list
-//   g p   PTL             g r   register a referral
+//   g p   PTL             g f   failsafe list
+//   g r   register a referral
 //
 // Shortcuts are ignored while typing in a form field and when a modifier
 // key is held, so they never steal text input or browser shortcuts.
-const destinations = { h: '/', w: '/waiting-list', p: '/ptl', r: '/referrals/new' }
+const destinations = { h: '/', w: '/waiting-list', p: '/ptl', f: '/worklists/failsafe', r: '/referrals/new' }
 let pendingG = false
 let pendingTimer = 0
 
