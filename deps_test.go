@@ -28,10 +28,11 @@ var layers = map[string]layer{
 	"":             {nil, pureBans},
 	"rtt":          {[]string{""}, pureBans},
 	"demo":         {[]string{"", "rtt"}, pureBans},
+	"forecast":     {[]string{"", "rtt"}, pureBans},
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt"}, []string{"net/http"}},
+	"store":        {[]string{"", "rtt", "forecast"}, []string{"net/http"}},
 	"web":          {[]string{"", "rtt"}, []string{"database/sql"}},
 	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport"}, nil},
 }
