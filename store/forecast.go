@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"sort"
+	"sync"
+	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/forecast"
@@ -10,10 +12,30 @@ import (
 )
 
 // ForecastService forecasts breaches from the PTL and the free capacity.
-type ForecastService struct{ db *DB }
+// A forecast reads every PTL row and every free slot of the horizon, which
+// takes seconds at 250,000 pathways, so a run is kept for forecastTTL and
+// pages, filters and repeat views are served from it.
+type ForecastService struct {
+	db *DB
+
+	mu     sync.Mutex
+	cached *forecastRun
+}
+
+// forecastRun is one forecast of the whole PTL.
+type forecastRun struct {
+	at       time.Time
+	today    elective.Date
+	weeks    int
+	pathways []forecast.Pathway
+	results  map[int64]forecast.Result
+}
+
+// forecastTTL is how long a forecast is reused.
+const forecastTTL = 2 * time.Minute
 
 // NewForecastService returns the service.
-func NewForecastService(db *DB) *ForecastService { return &ForecastService{db} }
+func NewForecastService(db *DB) *ForecastService { return &ForecastService{db: db} }
 
 var _ elective.ForecastService = (*ForecastService)(nil)
 
@@ -30,26 +52,14 @@ func (s *ForecastService) ForecastBreaches(ctx context.Context, f elective.Forec
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 50
 	}
+	run, err := s.run(ctx, f.Today, f.Weeks)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	chosen, weeks := horizon(run.pathways, run.results, f)
 	var page []*elective.BreachForecast
-	var total int
-	var weeks []elective.BreachWeek
-	err := s.db.update(ctx, func(tx *Tx) error {
-		orgID, _, err := tx.org()
-		if err != nil {
-			return err
-		}
-		pathways, err := tx.forecastPathways(orgID)
-		if err != nil {
-			return err
-		}
-		capacity, err := tx.freeCapacity(orgID, f.Today, f.Weeks)
-		if err != nil {
-			return err
-		}
-		results := forecast.Run(pathways, capacity, f.Today, f.Weeks)
-		var chosen []*elective.BreachForecast
-		chosen, weeks = horizon(pathways, results, f)
-		total = len(chosen)
+	err = s.db.update(ctx, func(tx *Tx) error {
+		var err error
 		if page, err = tx.nameForecasts(chosen, f.Offset, f.Limit); err != nil {
 			return err
 		}
@@ -58,7 +68,39 @@ func (s *ForecastService) ForecastBreaches(ctx context.Context, f elective.Forec
 	if err != nil {
 		return nil, 0, nil, err
 	}
-	return page, total, s.nameWeeks(ctx, weeks), nil
+	return page, len(chosen), s.nameWeeks(ctx, weeks), nil
+}
+
+// run returns a forecast of the whole PTL, computing it when the last one
+// is older than forecastTTL or for another day or horizon.
+func (s *ForecastService) run(ctx context.Context, today elective.Date, weeks int) (*forecastRun, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.db.Now()
+	if c := s.cached; c != nil && c.today == today && c.weeks == weeks && now.Sub(c.at) < forecastTTL && !now.Before(c.at) {
+		return c, nil
+	}
+	run := &forecastRun{at: now, today: today, weeks: weeks}
+	err := s.db.update(ctx, func(tx *Tx) error {
+		orgID, _, err := tx.org()
+		if err != nil {
+			return err
+		}
+		if run.pathways, err = tx.forecastPathways(orgID); err != nil {
+			return err
+		}
+		capacity, err := tx.freeCapacity(orgID, today, weeks)
+		if err != nil {
+			return err
+		}
+		run.results = forecast.Run(run.pathways, capacity, today, weeks)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.cached = run
+	return run, nil
 }
 
 // forecastPathways reads what the forecast needs of every PTL row.
@@ -81,14 +123,15 @@ func (tx *Tx) forecastPathways(orgID int64) ([]forecast.Pathway, error) {
 }
 
 // freeCapacity counts the free slots of open sessions from now to the end
-// of the horizon, by specialty, slot type and week.
+// of the horizon, by specialty, slot type and week. Both ends of the start
+// time are given so that the slot index is read as a range.
 func (tx *Tx) freeCapacity(orgID int64, today elective.Date, weeks int) (forecast.Capacity, error) {
 	end := forecast.MondayOf(today).AddDays(7 * (weeks + 1))
 	rows, err := tx.query(`SELECT s.specialty_id, s.slot_type, cs.session_date, COUNT(*) FROM slot s
 		JOIN clinic_session cs ON cs.id = s.session_id
-		WHERE s.org_id = ? AND s.session_status = 'open' AND s.start_at > ? AND cs.session_date < ?
+		WHERE s.org_id = ? AND s.session_status = 'open' AND s.start_at > ? AND s.start_at < ? AND cs.session_date < ?
 		AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna'))
-		GROUP BY s.specialty_id, s.slot_type, cs.session_date`, orgID, tx.now, end)
+		GROUP BY s.specialty_id, s.slot_type, cs.session_date`, orgID, tx.now, end.AddDays(1).At(0, 0, tx.db.Location), end)
 	if err != nil {
 		return nil, err
 	}
@@ -196,4 +239,3 @@ func (s *ForecastService) nameWeeks(ctx context.Context, weeks []elective.Breach
 	}
 	return weeks
 }
-

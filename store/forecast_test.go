@@ -13,7 +13,7 @@ import (
 func TestForecastBreaches(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *store.DB) {
 		MustSetup(t, db)
-		soon := MustRegister(t, db, 1, today.AddDays(-120))  // breaches in 7 days
+		soon := MustRegister(t, db, 1, today.AddDays(-120)) // breaches in 7 days
 		later := MustRegister(t, db, 2, today.AddDays(-60)) // breaches in 67 days
 		bookedLate := MustRegister(t, db, 3, today.AddDays(-125))
 		// Book pathway 3 into the last new slot of the horizon: after its breach date.
