@@ -137,8 +137,8 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string, a
 func (b *browser) registerRefused(dbPath string, clk *clock) {
 	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026", ".nhsuk-error-summary")
 	b.see("refused referral", "There is a problem", "check digit", "future")
-	if n := countRows(b.t, dbPath, "patient"); n != 1 {
-		b.t.Fatalf("a refused referral saved something: %d patients, want only the seeded one", n)
+	if n := countRows(b.t, dbPath, "patient"); n != 2 {
+		b.t.Fatalf("a refused referral saved something: %d patients, want only the two seeded", n)
 	}
 }
 
@@ -202,6 +202,31 @@ func (b *browser) ptlNoLongerShows() {
 	if strings.Contains(text, "URGENTBY") || !strings.Contains(text, "ROUTINETON") {
 		b.t.Fatalf("PTL after treatment should list the routine patient only\npage: %s", text)
 	}
+}
+
+// validateFromPTL finds the patient whose 12-week validation is due with
+// the PTL's filter, records a validation on the pathway page, and sees
+// them leave the filtered list (rules.md 3.9).
+func (b *browser) validateFromPTL() {
+	b.do("PTL: validation due", chromedp.Navigate(b.base+"/ptl?validation_due=1"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.see("validation due", "ROUTINETON", "Due since")
+	b.do("open the pathway history", follow("Pathway history"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="result"]`)))
+	b.do("record a validation", choose(`input[name="result"][value="confirmed"]`),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="note"]`), "Phoned: still wants to be seen"),
+		press("Record validation"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("validated", "Validation recorded", "Validated", "Phoned: still wants to be seen")
+	b.do("PTL: validation due again", chromedp.Navigate(b.base+"/ptl?validation_due=1"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	if strings.Contains(b.text(), "ROUTINETON") {
+		b.t.Fatal("a validated pathway is still listed as due")
+	}
+}
+
+// failsafeShowsDNA checks the patient whose nullified first-DNA clock took
+// them off the PTL is on the failsafe list for a clinician's decision.
+func (b *browser) failsafeShowsDNA() {
+	b.do("open the failsafe list", chromedp.Navigate(b.base+"/worklists/failsafe"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.see("failsafe", "Failsafe list", "ABSENTIA", "No clock", "first appointment not attended")
 }
 
 // countRows counts a table's rows in the SQLite file the server uses.

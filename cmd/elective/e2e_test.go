@@ -56,6 +56,10 @@ func TestBrowserSlice(t *testing.T) {
 	clk.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)) // after the 09:00 appointment
 	b.recordTreatment()
 	b.ptlNoLongerShows()
+
+	// The live PTL's worklists (issue 3).
+	b.validateFromPTL()
+	b.failsafeShowsDNA()
 }
 
 // findChromium returns the browser to drive. Without one the test skips,
@@ -100,9 +104,43 @@ func seedE2E(t *testing.T, path string, clk *clock) {
 		t.Fatal(err)
 	}
 	today := elective.DateOf(clk.Now(), london())
+	if _, err := store.NewClinicService(db).GenerateSessions(sys, today.AddDays(-42), today.AddDays(7*16)); err != nil {
+		t.Fatal(err)
+	}
 	reg := fixture.Registration(1, today.AddDays(-100))
 	reg.Patient.FamilyName = "Routineton"
 	if _, err := store.NewReferralService(db).RegisterReferral(sys, reg); err != nil {
+		t.Fatal(err)
+	}
+	seedDNA(t, db, clk, sys)
+}
+
+// seedDNA gives the failsafe list a patient who did not attend a first
+// appointment last week: the clock is nullified and a clinician must decide.
+func seedDNA(t *testing.T, db *store.DB, clk *clock, sys context.Context) {
+	t.Helper()
+	now := clk.Now()
+	db.Now = func() time.Time { return now.AddDate(0, 0, -21) }
+	defer func() { db.Now = clk.Now }()
+	reg := fixture.Registration(3, elective.DateOf(db.Now(), london()).AddDays(-30))
+	reg.Patient.FamilyName = "Absentia"
+	ref, err := store.NewReferralService(db).RegisterReferral(sys, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots, err := store.NewClinicService(db).FindSlots(sys, elective.SlotFilter{SpecialtyID: 1, Type: elective.SlotNew,
+		From: db.Now(), FreeOnly: true, Limit: 1})
+	if err != nil || len(slots) == 0 {
+		t.Fatalf("no slot for the DNA patient: %v", err)
+	}
+	bookings := store.NewBookingService(db)
+	a, err := bookings.BookAppointment(sys, &elective.BookingRequest{PathwayID: ref.PathwayID, SlotID: slots[0].ID,
+		Communicated: elective.CommunicatedByLetter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Now = func() time.Time { return a.Start.Add(time.Hour) }
+	if _, err := bookings.RecordOutcome(sys, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentDNA}); err != nil {
 		t.Fatal(err)
 	}
 }
