@@ -68,6 +68,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err := db.rebuildPendingIndexes(ctx, db.db); err != nil {
 		return fmt.Errorf("rebuild the indexes an interrupted bulk load dropped: %w", err)
 	}
+	if err := db.loadPolicy(ctx); err != nil {
+		return fmt.Errorf("load the policy profile: %w", err)
+	}
 	return nil
 }
 

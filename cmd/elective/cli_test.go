@@ -35,7 +35,7 @@ func TestCLIUsage(t *testing.T) {
 		t.Errorf("unknown command: %v, want a usage error", err)
 	}
 	for _, args := range [][]string{{"serve"}, {"migrate"}, {"demo"}, {"user", "add"}, {"import", "referrals"},
-		{"version"}, {"rtt", "check"}, {"bench", "ptl"}} {
+		{"version"}, {"rtt", "check"}, {"bench", "ptl"}, {"rebuild"}, {"policy", "show"}, {"policy", "set"}} {
 		_, stderr, err := run(t, "", append(args, "--help")...)
 		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr, "Usage: elective") {
 			t.Errorf("%v --help: %v\n%s", args, err, stderr)
@@ -86,6 +86,31 @@ func TestCLIUserAndImport(t *testing.T) {
 	}
 	if n := countRows(t, db, "referral"); n != 2 {
 		t.Fatalf("%d referrals after a refused file, want the 2 imported before", n)
+	}
+}
+
+// TestCLIPolicy shows the default policy, changes a setting with a
+// reason, and refuses a change without one.
+func TestCLIPolicy(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "policy.db")
+	if _, _, err := run(t, "", "migrate", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	seedSpecialties(t, db)
+	out, _, err := run(t, "", "policy", "show", "--db", db)
+	if err != nil || !strings.Contains(out, "validation.milestonesWeeks = 12,26,52") {
+		t.Fatalf("policy show: %v\n%s", err, out)
+	}
+	if _, _, err := run(t, "", "policy", "set", "--db", db, "validation.recencyDays=56"); err == nil {
+		t.Fatal("a change without a reason was accepted")
+	}
+	out, _, err = run(t, "", "policy", "set", "--db", db, "--reason", "local SOP", "validation.recencyDays=56")
+	if err != nil || !strings.Contains(out, "version 2") {
+		t.Fatalf("policy set: %v\n%s", err, out)
+	}
+	out, _, _ = run(t, "", "policy", "show", "--db", db)
+	if !strings.Contains(out, "validation.recencyDays = 56") || !strings.Contains(out, "local SOP") {
+		t.Fatalf("policy show after the change:\n%s", out)
 	}
 }
 

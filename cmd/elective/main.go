@@ -83,6 +83,7 @@ var commands = map[string]command{
 	"rtt":     {"RTT scenarios: rtt check FILE_OR_DIR..., rtt eval FILE", (*Main).rtt},
 	"version": {"print the version", (*Main).version},
 	"rebuild": {"derive the PTL and worklists again from the event log", (*Main).rebuild},
+	"policy":  {"the trust's local RTT policy: policy show, policy set KEY=VALUE", (*Main).policy},
 	"bench":   {"measure: bench ptl, bench booking (figures of docs/benchmarks.md)", (*Main).bench},
 }
 
