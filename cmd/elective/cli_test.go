@@ -123,6 +123,9 @@ func seedSpecialties(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	if err := db.EnsureOrganisation(context.Background(), "RXX", "Test Trust"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := db.SQL().Exec(`INSERT INTO specialty (id, org_id, code, name) VALUES (1, 1, '110', 'Trauma and Orthopaedics')`); err != nil {
 		t.Fatal(err)
 	}
