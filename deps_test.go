@@ -33,8 +33,8 @@ var layers = map[string]layer{
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
 	"store":        {[]string{"", "rtt", "forecast"}, []string{"net/http"}},
-	"web":          {[]string{"", "rtt"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport"}, nil},
+	"web":          {[]string{"", "rtt", "forecast"}, []string{"database/sql"}},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast"}, nil},
 }
 
 type pkg struct {

@@ -29,6 +29,7 @@ const (
 	NavWaitingList = "waiting-list"
 	NavPTL         = "ptl"
 	NavWorklists   = "worklists"
+	NavReports     = "reports"
 	NavReferral    = "referral"
 	NavUsers       = "users"
 )
@@ -64,7 +65,8 @@ func (p *Page) NavItems() []NavItem {
 		items = append(items,
 			NavItem{Label: "Waiting list", Href: "/waiting-list", Current: p.Nav == NavWaitingList},
 			NavItem{Label: "PTL", Href: "/ptl", Current: p.Nav == NavPTL},
-			NavItem{Label: "Worklists", Href: worklistURL(elective.WorklistFailsafe), Current: p.Nav == NavWorklists})
+			NavItem{Label: "Worklists", Href: worklistURL(elective.WorklistFailsafe), Current: p.Nav == NavWorklists},
+			NavItem{Label: "Waiting times", Href: "/reports", Current: p.Nav == NavReports})
 	}
 	if p.Can(elective.ActionRegisterReferral) {
 		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
@@ -85,6 +87,7 @@ func allPages() []page {
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{},
 		&UserIndexPage{},
+		&ReportIndexPage{}, &BreachForecastPage{},
 	}
 }
 

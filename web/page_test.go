@@ -113,6 +113,8 @@ func fixturePages(e *testEnv) map[string]page {
 		Site: "Anytown General Hospital", Form: OutcomeForm{Status: elective.AppointmentAttended,
 			RTTStatus: elective.RTTTreatment, Outcome: elective.OutcomeDischarged}, Errors: formErrs}, "Record the outcome")
 	add(&UserIndexPage{Users: fixtureUsers(), Form: UserForm{Username: "new", Role: elective.RoleClinician}, Errors: formErrs}, "Users")
+	add(fixtureReportPage(), "Waiting times")
+	add(fixtureBreachPage(today), "Breach forecast")
 	return pages
 }
 

@@ -37,6 +37,13 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /waiting-list", s.private(s.handleWaitingListIndex))
 	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))
 	mux.Handle("GET /worklists/{list}", s.private(s.handleWorklistIndex))
+	mux.Handle("GET /ptl/export.csv", s.private(s.handlePTLExportCSV))
+	mux.Handle("GET /ptl/export.xlsx", s.private(s.handlePTLExportXLSX))
+
+	mux.Handle("GET /reports", s.private(s.handleReportIndex))
+	mux.Handle("GET /reports/breaches", s.private(s.handleBreachForecast))
+	mux.Handle("GET /reports/wlmds.csv", s.private(s.handleWLMDSExport))
+	mux.Handle("GET /reports/monthly-return.csv", s.private(s.handleMonthlyReturnExport))
 
 	mux.Handle("GET /admin/users", s.private(s.handleUserIndex))
 	mux.Handle("POST /admin/users", s.private(s.handleUserCreate))

@@ -42,6 +42,8 @@ type Services struct {
 	Bookings      elective.BookingService
 	WaitingList   elective.WaitingListService
 	Worklists     elective.WorklistService // the failsafe and validation worklists
+	Reports       elective.ReportService   // waiting-times reports and the PTL and WLMDS downloads
+	Forecasts     elective.ForecastService // the breach forecast
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -61,6 +63,8 @@ func (s Services) check() error {
 	add("Bookings", s.Bookings == nil)
 	add("WaitingList", s.WaitingList == nil)
 	add("Worklists", s.Worklists == nil)
+	add("Reports", s.Reports == nil)
+	add("Forecasts", s.Forecasts == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

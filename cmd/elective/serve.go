@@ -126,6 +126,8 @@ func services(db *store.DB) web.Services {
 		Bookings:      store.NewBookingService(db),
 		WaitingList:   store.NewWaitingListService(db),
 		Worklists:     store.NewWorklistService(db),
+		Reports:       store.NewReportService(db),
+		Forecasts:     store.NewForecastService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}
