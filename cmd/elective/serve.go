@@ -75,11 +75,13 @@ func (m *Main) listen(ctx context.Context, db *store.DB, addr string, secure, wi
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	svc := services(db)
 	srv, err := web.NewServer(web.Config{Location: london(), Now: m.Now, Logger: logger, SecureCookies: secure,
-		Policy: db.Policy, TrustName: org.Name}, services(db))
+		Policy: db.Policy, TrustName: org.Name}, svc)
 	if err != nil {
 		return err
 	}
+	go m.warmReports(ctx, svc.Reports, logger)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -112,6 +114,20 @@ func (m *Main) listen(ctx context.Context, db *store.DB, addr string, secure, wi
 		return err
 	}
 	return nil
+}
+
+// warmReports computes the 12-month trend in the background when the
+// server starts, so the first manager to open the reports page does not
+// wait the seconds it takes to derive every month end from the event log.
+func (m *Main) warmReports(ctx context.Context, reports elective.ReportService, logger *slog.Logger) {
+	start := time.Now()
+	if _, err := reports.Trend(systemContext(ctx, "warm-reports"), elective.DateOf(m.Now(), london()), 12); err != nil {
+		if ctx.Err() == nil {
+			logger.Error("warm the reports", "error", err)
+		}
+		return
+	}
+	logger.Info("reports ready", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 // services wires the store's services into the web server: the one place
