@@ -229,6 +229,23 @@ func (b *browser) failsafeShowsDNA() {
 	b.see("failsafe", "Failsafe list", "ABSENTIA", "No clock", "first appointment not attended")
 }
 
+// reportsAndExports opens the waiting-times page with its charts and the
+// breach forecast, and downloads the PTL as CSV the way the browser would.
+func (b *browser) reportsAndExports() {
+	b.do("open the waiting-times report", chromedp.Navigate(b.base+"/reports"), chromedp.WaitVisible(chromedp.CSS("svg")))
+	b.see("waiting times", "Waiting times", "Trauma and Orthopaedics", "92% standard")
+	b.do("open the breach forecast", follow("Breach forecast"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.see("breach forecast", "Breach forecast", "At risk by specialty and week of breach")
+	csv, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`fetch("/ptl/export.csv").then(async r =>
+		r.headers.get("Content-Disposition") + "\n" + await r.text())`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("download the PTL: %v", err)
+	}
+	if !strings.Contains(csv, "attachment; filename=\"ptl-2026-11-23.csv\"") || !strings.Contains(csv, "ROUTINETON") {
+		b.t.Fatalf("PTL download:\n%.500s", csv)
+	}
+}
+
 // countRows counts a table's rows in the SQLite file the server uses.
 func countRows(t *testing.T, path, table string) int {
 	t.Helper()

@@ -60,6 +60,7 @@ func TestBrowserSlice(t *testing.T) {
 	// The live PTL's worklists (issue 3).
 	b.validateFromPTL()
 	b.failsafeShowsDNA()
+	b.reportsAndExports()
 }
 
 // findChromium returns the browser to drive. Without one the test skips,
