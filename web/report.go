@@ -42,6 +42,9 @@ type ReportIndexPage struct {
 	// last complete month (the latest a monthly return can be made for).
 	WLMDSCensus string
 	ReturnMonth string
+	// Checks are the return-level data-quality checks NHS England runs
+	// (rules.md 1.12), run here before the trust submits.
+	Checks []elective.QualityFinding
 }
 
 func (*ReportIndexPage) templateName() string { return "report/index" }
@@ -180,6 +183,7 @@ func (s *Server) handleReportIndex(w http.ResponseWriter, r *http.Request) error
 	}
 	p := newReportIndexPage(sum, trends, formInt64(r.URL.Query().Get("specialty")))
 	p.WLMDSCensus, p.ReturnMonth = today.String(), lastCompleteMonth(today)
+	p.Checks = elective.CheckReturn(sum, trustPoints(trends))
 	p.Title, p.Nav, p.Wide = "Waiting times", NavReports, true
 	return s.render(w, r, http.StatusOK, p)
 }
@@ -204,6 +208,16 @@ func newReportIndexPage(sum *elective.PTLSummary, trends []elective.SpecialtyTre
 	p.TrendRows = trendRows(trends, p.SpecialtyID)
 	p.Trend = trendChart(p.TrendRows)
 	return p
+}
+
+// trustPoints is the whole trust's trend (SpecialtyID 0), oldest first.
+func trustPoints(trends []elective.SpecialtyTrend) []elective.TrendPoint {
+	for _, t := range trends {
+		if t.SpecialtyID == 0 {
+			return t.Points
+		}
+	}
+	return nil
 }
 
 // lastCompleteMonth is the month before today's, as YYYY-MM: the latest

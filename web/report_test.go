@@ -93,7 +93,8 @@ func TestReportIndex(t *testing.T) {
 			`<a href="/reports?specialty=2#charts">Urology</a>`, "94.0%", `nhsuk-tag--green">Meets the 92% standard`,
 			"60.0%", `nhsuk-tag--red">Below 65%`, "66.8%", `nhsuk-tag--yellow">Below the 92% standard`,
 			`href="/ptl/export.csv"`, `href="/ptl/export.xlsx"`, `action="/reports/wlmds.csv"`, `name="census" type="date" value="2026-11-23"`,
-			`action="/reports/monthly-return.csv"`, `value="2026-10" max="2026-10"`)
+			`action="/reports/monthly-return.csv"`, `value="2026-10" max="2026-10"`,
+			"Checks before the monthly return", "Share of pathways in the 0–1 week band is not unusually high")
 		// The trust's 52+ bucket: 10 open, in the table alternative.
 		wantBody(t, w, `<td class="nhsuk-table__cell">52&#43; <span class="nhsuk-u-visually-hidden">(over 18 weeks)</span></td><td class="nhsuk-table__cell nhsuk-table__cell--numeric">10</td>`)
 	})
