@@ -54,6 +54,8 @@ const (
 	EventDischarged        EventKind = "discharged"         // discharged to the referrer (1.5.4)
 	EventTransferOut       EventKind = "transfer-out"       // moved to another provider (status 21)
 	EventValidated         EventKind = "validated"          // the pathway was validated (rules.md 3.9); no clock effect
+	EventDelayRequested    EventKind = "delay-requested"    // the patient asks not to be seen or treated before DelayUntil (1.7.1, 1.7.2)
+	EventTreatmentOffered  EventKind = "treatment-offered"  // treatment offered; the patient is thinking it over (1.7.12)
 )
 
 // Label is the event kind's name for staff.
@@ -87,6 +89,10 @@ func (k EventKind) Label() string {
 		return "Transferred out"
 	case EventValidated:
 		return "Validated"
+	case EventDelayRequested:
+		return "Patient asked to delay"
+	case EventTreatmentOffered:
+		return "Treatment offered (thinking time)"
 	}
 	return string(k)
 }
@@ -138,7 +144,25 @@ type PathwayEvent struct {
 	ClinicianConfirmed bool             // discharged: a clinician decided (1.5.4 (ii))
 	AppointmentID      int64            // the appointment the event is about, if any
 	Validation         ValidationResult // validated: what the validation found
+	DelayUntil         Date             // delay-requested: the first date the patient is available
 	Note               string
+}
+
+// ManualEventKinds are the events staff record directly on a pathway; the
+// others come from referrals, bookings, outcomes and validations.
+var ManualEventKinds = []EventKind{
+	EventRebookRequested, EventReofferDecided, EventDecisionToTreat, EventTreatmentOffered,
+	EventDelayRequested, EventAdminEvent, EventDischarged, EventFitAndReady, EventAdmitted, EventTransferOut,
+}
+
+// IsManual reports whether staff may record the kind directly.
+func (k EventKind) IsManual() bool {
+	for _, m := range ManualEventKinds {
+		if m == k {
+			return true
+		}
+	}
+	return false
 }
 
 // ValidationResult is what administrative validation of a pathway found
@@ -198,6 +222,13 @@ type PathwayService interface {
 	// FindPathwaysByPatient returns a patient's pathways with their events,
 	// newest first.
 	FindPathwaysByPatient(ctx context.Context, patientID int64) ([]*Pathway, error)
+
+	// RecordEvent appends an event staff record directly (ManualEventKinds:
+	// a rebooking request, a clinician's decision, a discharge, a delay
+	// request …) dated today or earlier but not before the pathway's last
+	// event, and updates the PTL row. Returns EINVALID, naming the rule, if
+	// the rules refuse it; EFORBIDDEN unless the user may record outcomes.
+	RecordEvent(ctx context.Context, e *PathwayEvent) error
 
 	// RecordValidation appends a validated event (who and when are the
 	// signed-in user and now) and updates the PTL row. Returns EINVALID

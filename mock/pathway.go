@@ -13,6 +13,7 @@ type PathwayService struct {
 	FindPathwayByIDFn       func(ctx context.Context, id int64) (*elective.Pathway, error)
 	FindPathwaysByPatientFn func(ctx context.Context, patientID int64) ([]*elective.Pathway, error)
 	RecordValidationFn      func(ctx context.Context, v *elective.Validation) error
+	RecordEventFn           func(ctx context.Context, e *elective.PathwayEvent) error
 }
 
 // FindPathwayByID calls FindPathwayByIDFn.
@@ -28,4 +29,9 @@ func (s *PathwayService) FindPathwaysByPatient(ctx context.Context, patientID in
 // RecordValidation calls RecordValidationFn.
 func (s *PathwayService) RecordValidation(ctx context.Context, v *elective.Validation) error {
 	return s.RecordValidationFn(ctx, v)
+}
+
+// RecordEvent calls RecordEventFn.
+func (s *PathwayService) RecordEvent(ctx context.Context, e *elective.PathwayEvent) error {
+	return s.RecordEventFn(ctx, e)
 }

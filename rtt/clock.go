@@ -67,6 +67,10 @@ type Result struct {
 	// LastValidated is when the running period was last validated.
 	LastValidated elective.Date
 
+	// ThinkingSince is when treatment was offered and the patient began
+	// thinking it over; zero once a decision is recorded (rules.md 1.7.12).
+	ThinkingSince elective.Date
+
 	// ReviewNeeded is true when a clinician's decision is outstanding.
 	ReviewNeeded bool
 	// ReviewReason says why, for the worklist.
@@ -93,6 +97,9 @@ func (r *Result) OnPTL() bool { return r.Current() != nil && !r.Transferred }
 func (r *Result) Tasks(census elective.Date, pol Policy) []Task {
 	tasks := []Task{}
 	if r.ReviewNeeded {
+		tasks = append(tasks, TaskClinicalReview)
+	}
+	if due, _ := r.ThinkingTimeDue(census); due && !r.ReviewNeeded {
 		tasks = append(tasks, TaskClinicalReview)
 	}
 	if p := r.Current(); p != nil && !r.Transferred && ValidationDue(p.Start, r.LastValidated, census, pol) {

@@ -44,6 +44,9 @@ type engine struct {
 	// shows what happens next: discharge or re-offer is a clinician's call
 	// (rules.md 3.3).
 	firstDNADecision bool
+	// delayReview: the patient asked to wait more than six weeks; a
+	// clinician must review the impact (rules.md 1.7.2).
+	delayReview bool
 
 	lastValidated elective.Date // the latest validation in the running period
 	reviewSince   elective.Date // when the outstanding review was first asked for
@@ -80,6 +83,10 @@ func (e *engine) apply() error {
 		return e.transferOut()
 	case elective.EventValidated:
 		return e.validated()
+	case elective.EventDelayRequested:
+		return e.delayRequested()
+	case elective.EventTreatmentOffered:
+		return e.treatmentOffered()
 	}
 	return e.refuse("rules.md 1.9", "unknown event kind %q", e.ev.Kind)
 }
@@ -125,12 +132,15 @@ func (e *engine) stop(date elective.Date, status elective.RTTStatus, rule string
 	p := e.current()
 	p.Stop, p.Status, p.StopEvent, p.StopRule, p.Nullified = date, status, e.i, rule, nullified
 	e.blockedDischarge, e.validationReview, e.firstDNADecision = false, false, false
+	e.res.ThinkingSince = elective.Date{}
 }
 
 // clinicianDecided clears the reviews a clinician's involvement settles: the
 // patient was seen, or a clinician decided what happens next.
 func (e *engine) clinicianDecided() {
 	e.vulnerableDNA, e.blockedDischarge, e.validationReview, e.firstDNADecision = false, false, false, false
+	e.delayReview = false
+	e.res.ThinkingSince = elective.Date{}
 }
 
 // askReview notes when a review was first asked for.
@@ -153,6 +163,8 @@ func (e *engine) review() (bool, string) {
 		return true, "validation found the patient may no longer need care: a clinician must review (rules.md 3.9)"
 	case e.firstDNADecision:
 		return true, "first appointment not attended: nothing is booked and no clinician has decided what happens next (rules.md 3.3)"
+	case e.delayReview:
+		return true, "the patient asked to wait more than six weeks: a clinician reviews the impact and agrees a date (rules.md 1.7.2)"
 	}
 	return false, ""
 }

@@ -168,6 +168,7 @@ func (e *engine) decisionToTreat() error {
 		return e.refuse("rules.md 1.10.2", "a new period cannot start while the clock is running")
 	case running:
 		e.decidedToTreat = true
+		e.res.ThinkingSince = elective.Date{} // the patient has decided (1.7.12)
 	case e.awaitingRebook:
 		return e.refuse("rules.md 1.2.12", "after a first-appointment DNA the patient must be seen before a decision to treat")
 	case last == elective.RTTDied:

@@ -28,14 +28,14 @@ func scanPathway(row scanner) (*elective.Pathway, error) {
 
 const eventColumns = `id, pathway_id, seq, kind, event_date, recorded_at, recorded_by, source, original_start, first,
 	appointment_date, communicated, outcome, cancelled_by, purpose, treated, new_period, after_dna,
-	clinician_confirmed, appointment_id, validation, note`
+	clinician_confirmed, appointment_id, validation, delay_until, note`
 
 func scanEvent(row scanner) (*elective.PathwayEvent, error) {
 	e := &elective.PathwayEvent{}
 	err := row.Scan(&e.ID, &e.PathwayID, &e.Seq, &e.Kind, dateCol{&e.Date}, timeCol{&e.RecordedAt}, idCol{&e.RecordedBy},
 		&e.Source, dateCol{&e.OriginalStart}, &e.First, dateCol{&e.AppointmentDate}, &e.Communicated, &e.Outcome,
 		&e.By, &e.Purpose, &e.Treated, &e.NewPeriod, &e.AfterDNA, &e.ClinicianConfirmed, idCol{&e.AppointmentID},
-		&e.Validation, &e.Note)
+		&e.Validation, dateCol{&e.DelayUntil}, &e.Note)
 	return e, err
 }
 
@@ -43,12 +43,12 @@ func scanEvent(row scanner) (*elective.PathwayEvent, error) {
 func eventArgs(orgID int64, e *elective.PathwayEvent) []any {
 	return []any{orgID, e.PathwayID, e.Seq, e.Kind, e.Date, e.RecordedAt, nullID(e.RecordedBy), e.Source,
 		e.OriginalStart, e.First, e.AppointmentDate, e.Communicated, e.Outcome, e.By, e.Purpose, e.Treated,
-		e.NewPeriod, e.AfterDNA, e.ClinicianConfirmed, nullID(e.AppointmentID), e.Validation, e.Note}
+		e.NewPeriod, e.AfterDNA, e.ClinicianConfirmed, nullID(e.AppointmentID), e.Validation, e.DelayUntil, e.Note}
 }
 
 const eventInsertColumns = `org_id, pathway_id, seq, kind, event_date, recorded_at, recorded_by, source, original_start,
 	first, appointment_date, communicated, outcome, cancelled_by, purpose, treated, new_period, after_dna,
-	clinician_confirmed, appointment_id, validation, note`
+	clinician_confirmed, appointment_id, validation, delay_until, note`
 
 // FindPathwayByID returns a pathway with its events and audits the read.
 func (s *PathwayService) FindPathwayByID(ctx context.Context, id int64) (*elective.Pathway, error) {
@@ -126,6 +126,35 @@ func (tx *Tx) findEvents(pathwayID int64) ([]*elective.PathwayEvent, error) {
 	return evs, rows.Err()
 }
 
+// RecordEvent appends an event staff record directly.
+func (s *PathwayService) RecordEvent(ctx context.Context, e *elective.PathwayEvent) error {
+	if err := authorize(ctx, elective.ActionRecordOutcome); err != nil {
+		return err
+	}
+	if !e.Kind.IsManual() {
+		return elective.Errorf(elective.EINVALID, "%s is recorded through its own page, not as a manual event", e.Kind.Label())
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		p, patient, _, err := tx.pathwayState(e.PathwayID)
+		if err != nil {
+			return err
+		}
+		last := p.Events[len(p.Events)-1].Date
+		switch {
+		case e.Date.IsZero() || e.Date.After(tx.today()):
+			return elective.Errorf(elective.EINVALID, "The date must be today or earlier")
+		case e.Date.Before(last):
+			return elective.Errorf(elective.EINVALID, "The date cannot be before the pathway's last event (%s): events are recorded in date order",
+				last.Format("2 Jan 2006"))
+		}
+		e.AppointmentID = 0
+		if _, err := tx.recordEvent(p, patient, e); err != nil {
+			return err
+		}
+		return tx.audit("pathway.event", p.PatientID, "pathway="+itoa64(p.ID)+" kind="+string(e.Kind))
+	})
+}
+
 // RecordValidation appends a validated event and updates the PTL row.
 func (s *PathwayService) RecordValidation(ctx context.Context, v *elective.Validation) error {
 	if err := authorize(ctx, elective.ActionValidatePathway); err != nil {
@@ -166,7 +195,7 @@ func (tx *Tx) recordEvent(p *elective.Pathway, patient *elective.Patient, e *ele
 	if err != nil {
 		return nil, elective.Errorf(elective.EINVALID, "%s", err.Error())
 	}
-	e.ID, err = tx.insert(`INSERT INTO pathway_event (`+eventInsertColumns+`) VALUES `+placeholders(22), eventArgs(orgID, e)...)
+	e.ID, err = tx.insert(`INSERT INTO pathway_event (`+eventInsertColumns+`) VALUES `+placeholders(23), eventArgs(orgID, e)...)
 	if err != nil {
 		return nil, err
 	}

@@ -102,6 +102,11 @@ func tasksFor(p *elective.Pathway, res *rtt.Result, last *elective.Appointment, 
 	if res.ReviewNeeded {
 		tasks = append(tasks, taskRow{p.ID, elective.WorkClinicalReview, res.ReviewReason, res.ReviewSince})
 	}
+	if !res.ReviewNeeded && !res.ThinkingSince.IsZero() && res.OnPTL() {
+		_, due := res.ThinkingTimeDue(res.ThinkingSince)
+		tasks = append(tasks, taskRow{p.ID, elective.WorkClinicalReview,
+			"treatment offered and the patient is thinking it over: over 14 days without agreed next steps, discuss (rules.md 1.7.12)", due})
+	}
 	if last != nil && last.Outcome == elective.OutcomeDischarged && res.OnPTL() {
 		tasks = append(tasks, taskRow{p.ID, elective.WorkDischargedOpen,
 			"the attendance was recorded as a discharge, but its RTT status (" + string(last.RTTStatus) + ") keeps the clock running",

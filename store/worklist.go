@@ -22,8 +22,10 @@ var _ elective.WorklistService = (*WorklistService)(nil)
 func worklistSource(kind elective.WorklistKind) string {
 	switch kind {
 	case elective.WorkClinicalReview, elective.WorkDischargedOpen, elective.WorkInvalidEvents:
+		// A task dated in the future (thinking time not yet over 14 days)
+		// is not work yet.
 		return `SELECT t.pathway_id, t.since AS since, t.reason AS reason FROM pathway_task t JOIN pathway w ON w.id = t.pathway_id
-			WHERE t.org_id = ? AND t.kind = '` + string(kind) + `' AND (? = 0 OR w.specialty_id = ?)`
+			WHERE t.org_id = ? AND t.kind = '` + string(kind) + `' AND (? = 0 OR w.specialty_id = ?) AND t.since <= ?`
 	case elective.WorkOutcomeOverdue:
 		return `SELECT e.pathway_id, e.next_activity AS since, '' AS reason FROM ptl_entry e
 			WHERE e.org_id = ? AND (? = 0 OR e.specialty_id = ?) AND e.next_activity < ?`
@@ -44,7 +46,7 @@ func worklistSource(kind elective.WorklistKind) string {
 // sourceArgs are the values of a source's placeholders.
 func sourceArgs(kind elective.WorklistKind, orgID int64, f elective.WorklistFilter) []any {
 	args := []any{orgID, f.SpecialtyID, f.SpecialtyID}
-	if kind == elective.WorkOutcomeOverdue || kind == elective.WorkValidationDue {
+	if kind != elective.WorkNoNextStep && kind != elective.WorkDuplicatePathway {
 		args = append(args, f.Census)
 	}
 	return args

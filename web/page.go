@@ -178,6 +178,9 @@ type PathwayViewPage struct {
 	// Form and Errors are a refused validation as it was posted.
 	Form   ValidationForm
 	Errors FormErrors
+	// EventForm is the form to record what happened, or a refused event as
+	// it was posted (its errors in Errors).
+	EventForm EventForm
 }
 
 func (*PathwayViewPage) templateName() string { return "pathway/view" }

@@ -47,6 +47,7 @@ func (s *Server) pathwayPage(ctx context.Context, id int64) (*PathwayViewPage, e
 		Specialty: lk.specialty(pw.SpecialtyID), Clinician: lk.clinician(pw.ClinicianID)}
 	p.Title, p.Nav = "Pathway history", NavHome
 	p.Periods, p.Validation, p.DeriveError = s.derivePathway(pw, patient.IsVulnerable(s.today()))
+	p.EventForm = EventForm{Date: s.today().String()}
 	return p, nil
 }
 
@@ -130,6 +131,7 @@ func eventDetails(ev *elective.PathwayEvent) string {
 	add(ev.AfterDNA, "after a DNA")
 	add(ev.ClinicianConfirmed, "clinician's decision")
 	add(ev.Validation != "", ev.Validation.Label())
+	add(!ev.DelayUntil.IsZero(), "available from "+ev.DelayUntil.Format("2 Jan 2006"))
 	add(ev.Note != "", ev.Note)
 	return strings.Join(d, "; ")
 }

@@ -28,6 +28,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.Handle("GET /pathways/{id}", s.private(s.handlePathwayView))
 	mux.Handle("POST /pathways/{id}/validations", s.private(s.handleValidationCreate))
+	mux.Handle("POST /pathways/{id}/events", s.private(s.handleEventCreate))
 	mux.Handle("GET /pathways/{id}/book", s.private(s.handleAppointmentNew))
 	mux.Handle("POST /pathways/{id}/appointments", s.private(s.handleAppointmentCreate))
 

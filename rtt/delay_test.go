@@ -1,0 +1,67 @@
+package rtt
+
+import (
+	"testing"
+
+	"github.com/openelective/elective"
+)
+
+// TestPatientDelay is rules.md 1.7.1, 1.7.2 and 1.8.1: a patient may
+// choose to wait; the clock never pauses; over six weeks a clinician
+// reviews; a request without a date is refused.
+func TestPatientDelay(t *testing.T) {
+	delay := func(date, until string) *elective.PathwayEvent {
+		return ev(date, elective.EventDelayRequested, func(e *elective.PathwayEvent) { e.DelayUntil = elective.MustParseDate(until) })
+	}
+	ref := ev("2025-01-06", elective.EventReferralReceived, paper)
+	tests := []struct {
+		name   string
+		events []*elective.PathwayEvent
+		review bool
+		err    bool
+	}{
+		{"six weeks exactly: no review", []*elective.PathwayEvent{ref, delay("2025-02-03", "2025-03-17")}, false, false},
+		{"over six weeks: review (1.7.2)", []*elective.PathwayEvent{ref, delay("2025-02-03", "2025-03-18")}, true, false},
+		{"reviewed in clinic", []*elective.PathwayEvent{ref, delay("2025-02-03", "2025-05-01"),
+			ev("2025-02-10", elective.EventAttended, first, outcome("20"))}, false, false},
+		{"no date", []*elective.PathwayEvent{ref, ev("2025-02-03", elective.EventDelayRequested)}, false, true},
+	}
+	for _, tt := range tests {
+		res, err := Derive(Pathway{Priority: elective.PriorityRoutine, Events: tt.events}, DefaultPolicy())
+		if (err != nil) != tt.err {
+			t.Fatalf("%s: err %v", tt.name, err)
+		}
+		if err != nil {
+			continue
+		}
+		if res.ReviewNeeded != tt.review || res.Current().Start.String() != "2025-01-06" {
+			t.Errorf("%s: review %v, period %+v; the clock must not pause", tt.name, res.ReviewNeeded, res.Current())
+		}
+	}
+}
+
+// TestThinkingTime is rules.md 1.7.12: the clock continues; after 14 days
+// without agreed next steps a discussion is due; a decision ends it.
+func TestThinkingTime(t *testing.T) {
+	events := []*elective.PathwayEvent{
+		ev("2025-01-06", elective.EventReferralReceived, paper),
+		ev("2025-02-03", elective.EventAttended, first, outcome("20")),
+		ev("2025-02-03", elective.EventTreatmentOffered),
+	}
+	res, err := Derive(Pathway{Priority: elective.PriorityRoutine, Events: events}, DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for census, want := range map[string]bool{"2025-02-17": false, "2025-02-18": true} {
+		due, from := res.ThinkingTimeDue(elective.MustParseDate(census))
+		tasks := res.Tasks(elective.MustParseDate(census), DefaultPolicy())
+		if due != want || from.String() != "2025-02-18" || (len(tasks) > 0) != want {
+			t.Errorf("census %s: due %v from %s, tasks %v; want due %v", census, due, from, tasks, want)
+		}
+	}
+	events = append(events, ev("2025-02-20", elective.EventDecisionToTreat))
+	res, _ = Derive(Pathway{Priority: elective.PriorityRoutine, Events: events}, DefaultPolicy())
+	if due, _ := res.ThinkingTimeDue(elective.MustParseDate("2025-03-01")); due || res.ListType != elective.ListAdmitted {
+		t.Error("a decision to treat ends thinking time")
+	}
+}
