@@ -67,6 +67,10 @@ type Result struct {
 	// LastValidated is when the running period was last validated.
 	LastValidated elective.Date
 
+	// PatientCancellations counts the patient's cancellations in the
+	// running period (hospital cancellations never count, rules.md 3.5).
+	PatientCancellations int
+
 	// ThinkingSince is when treatment was offered and the patient began
 	// thinking it over; zero once a decision is recorded (rules.md 1.7.12).
 	ThinkingSince elective.Date
@@ -142,4 +146,14 @@ func Derive(p Pathway, pol Policy) (*Result, error) {
 		e.res.ReviewSince = e.reviewSince
 	}
 	return e.res, nil
+}
+
+// CancellationReviewDue reports whether the patient's cancellations in the
+// running period have reached the trust's limit, at which a clinician
+// reviews what happens next (rules.md 3.2; a discharge only ever as a
+// clinical decision, 1.6.2). It is local policy, not a national rule, so it
+// is not among Tasks.
+func (r *Result) CancellationReviewDue(pol Policy) bool {
+	limit := pol.PatientCancellationsBeforeReview
+	return limit > 0 && r.Current() != nil && r.PatientCancellations >= limit
 }

@@ -65,3 +65,41 @@ func TestThinkingTime(t *testing.T) {
 		t.Error("a decision to treat ends thinking time")
 	}
 }
+
+// TestPatientCancellations is the local policy of rules.md 3.2: the second
+// patient cancellation asks for a clinician's review; hospital
+// cancellations never count (3.5); a new period starts the count again.
+func TestPatientCancellations(t *testing.T) {
+	cancel := func(date string, by elective.CancelledBy) *elective.PathwayEvent {
+		return ev(date, elective.EventCancelled, func(e *elective.PathwayEvent) { e.By = by })
+	}
+	ref := ev("2025-01-06", elective.EventReferralReceived, paper)
+	tests := []struct {
+		name   string
+		events []*elective.PathwayEvent
+		count  int
+		due    bool
+	}{
+		{"one patient cancellation", []*elective.PathwayEvent{ref, cancel("2025-02-01", elective.CancelledByPatient)}, 1, false},
+		{"second patient cancellation", []*elective.PathwayEvent{ref, cancel("2025-02-01", elective.CancelledByPatient),
+			cancel("2025-03-01", elective.CancelledByPatient)}, 2, true},
+		{"hospital cancellations do not count", []*elective.PathwayEvent{ref, cancel("2025-02-01", elective.CancelledByPatient),
+			cancel("2025-03-01", elective.CancelledByProvider)}, 1, false},
+	}
+	pol := DefaultPolicy()
+	for _, tt := range tests {
+		res, err := Derive(Pathway{Priority: elective.PriorityRoutine, Events: tt.events}, pol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.PatientCancellations != tt.count || res.CancellationReviewDue(pol) != tt.due {
+			t.Errorf("%s: count %d due %v", tt.name, res.PatientCancellations, res.CancellationReviewDue(pol))
+		}
+	}
+	off := pol
+	off.PatientCancellationsBeforeReview = 0
+	res, _ := Derive(Pathway{Priority: elective.PriorityRoutine, Events: tests[1].events}, off)
+	if res.CancellationReviewDue(off) {
+		t.Error("a limit of 0 never asks for a review")
+	}
+}

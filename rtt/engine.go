@@ -122,6 +122,7 @@ func (e *engine) start(date elective.Date, status elective.RTTStatus, rule strin
 	})
 	e.seen, e.firstCommunicated, e.decidedToTreat = false, false, false
 	e.lastDNA, e.lastDNAFirst, e.firstDNADecision = elective.Date{}, false, false
+	e.res.PatientCancellations = 0
 	e.awaitingRebook, e.blockedDischarge = false, false
 	e.lastValidated, e.res.LastValidated = elective.Date{}, elective.Date{}
 	e.res.Transferred = false

@@ -86,11 +86,17 @@ func (e *engine) appointmentBooked() error {
 }
 
 // cancelled: a cancellation in advance, by patient or provider, never stops
-// a clock by itself (rules.md 1.6.1–1.6.3).
+// a clock by itself (rules.md 1.6.1–1.6.3). The patient's cancellations are
+// counted against the local policy (3.2).
 func (e *engine) cancelled() error {
 	switch e.ev.By {
-	case elective.CancelledByPatient, elective.CancelledByProvider:
+	case elective.CancelledByPatient:
+		if e.current() != nil {
+			e.res.PatientCancellations++
+		}
 		return nil
+	case elective.CancelledByProvider:
+		return nil // never counted against the patient (rules.md 3.5, TS-61)
 	}
 	return e.refuse("rules.md 1.6", "a cancellation must say whether the patient or the provider cancelled")
 }

@@ -26,6 +26,11 @@ type Policy struct {
 	// (rules.md 3.9, section 5: 12, 26 and 52 weeks; 84 days).
 	ValidationMilestonesWeeks []int
 	ValidationRecencyDays     int
+
+	// PatientCancellationsBeforeReview is cancellation.patientMaxBeforeReview:
+	// the patient cancellation in a period that asks for a clinician's
+	// review (rules.md 3.2, default the second; 0 never).
+	PatientCancellationsBeforeReview int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -37,5 +42,7 @@ func DefaultPolicy() Policy {
 
 		ValidationMilestonesWeeks: []int{12, 26, 52},
 		ValidationRecencyDays:     84,
+
+		PatientCancellationsBeforeReview: 2,
 	}
 }

@@ -12,6 +12,9 @@ const (
 	KeyDNADischargeStop  = "rtt.subsequentDnaDischargeStopDate"
 	KeyValidationWeeks   = "validation.milestonesWeeks"
 	KeyValidationRecency = "validation.recencyDays"
+	// KeyCancellationsReview is the patient cancellation that asks for a
+	// clinician's review (rules.md 3.2).
+	KeyCancellationsReview = "cancellation.patientMaxBeforeReview"
 )
 
 // Settings returns the policy's local choices as key = value text, the form
@@ -26,15 +29,16 @@ func (p Policy) Settings() map[string]string {
 		stop = "DISCHARGE_DATE"
 	}
 	return map[string]string{
-		KeyDNADischargeStop:  stop,
-		KeyValidationWeeks:   strings.Join(weeks, ","),
-		KeyValidationRecency: strconv.Itoa(p.ValidationRecencyDays),
+		KeyDNADischargeStop:    stop,
+		KeyValidationWeeks:     strings.Join(weeks, ","),
+		KeyValidationRecency:   strconv.Itoa(p.ValidationRecencyDays),
+		KeyCancellationsReview: strconv.Itoa(p.PatientCancellationsBeforeReview),
 	}
 }
 
 // SettingKeys lists the keys in order.
 func SettingKeys() []string {
-	keys := []string{KeyDNADischargeStop, KeyValidationWeeks, KeyValidationRecency}
+	keys := []string{KeyDNADischargeStop, KeyValidationWeeks, KeyValidationRecency, KeyCancellationsReview}
 	sort.Strings(keys)
 	return keys
 }
@@ -64,6 +68,12 @@ func (p *Policy) Set(key, value string) error {
 			return fmt.Errorf("%s must be a number of days from 7 to 365, not %q", key, value)
 		}
 		p.ValidationRecencyDays = n
+	case KeyCancellationsReview:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > 10 {
+			return fmt.Errorf("%s must be a number from 0 (never) to 10, not %q (rules.md 3.2)", key, value)
+		}
+		p.PatientCancellationsBeforeReview = n
 	default:
 		return fmt.Errorf("unknown setting %q (known: %s)", key, strings.Join(SettingKeys(), ", "))
 	}

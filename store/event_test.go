@@ -68,3 +68,28 @@ func TestThinkingTimeWorklist(t *testing.T) {
 		}
 	})
 }
+
+// TestSecondPatientCancellation: the second time a patient cancels, the
+// pathway goes to the failsafe list for a clinician's review (rules.md
+// 3.2); hospital cancellations never count.
+func TestSecondPatientCancellation(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-30))
+		bookings := store.NewBookingService(db)
+		for i, status := range []elective.AppointmentStatus{elective.AppointmentCancelledPatient,
+			elective.AppointmentCancelledHospital, elective.AppointmentCancelledPatient} {
+			a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+			if _, err := bookings.RecordOutcome(as(booker), &elective.AppointmentOutcome{AppointmentID: a.ID, Status: status}); err != nil {
+				t.Fatal(err)
+			}
+			_, counts := worklist(t, db, elective.WorklistFailsafe, today)
+			if want := map[bool]int{false: 0, true: 1}[i == 2]; counts[elective.WorkClinicalReview] != want {
+				t.Fatalf("after cancellation %d (%s): %d reviews, want %d", i+1, status, counts[elective.WorkClinicalReview], want)
+			}
+		}
+		if e := ptlEntry(t, db, ref.PathwayID); e == nil {
+			t.Fatal("cancellations never stop the clock (rules.md 1.6)")
+		}
+	})
+}

@@ -182,7 +182,7 @@ func (l *Loader) ptlRows(b *elective.LoadBatch) ([]ptlRow, []taskRow, error) {
 		if row, ok := ptlRowFor(p, res, next[p.ID], l.db.Location, l.db.Policy); ok {
 			rows = append(rows, row)
 		}
-		tasks = append(tasks, tasksFor(p, res, last[p.ID], l.db.Location)...)
+		tasks = append(tasks, tasksFor(p, res, last[p.ID], l.db.Location, l.db.Policy)...)
 	}
 	return rows, tasks, nil
 }

@@ -97,10 +97,15 @@ type taskRow struct {
 // clock. last is the pathway's latest attended appointment, if any: an
 // attendance recorded as "discharged from consultant's care" while the clock
 // still runs is a data-quality problem for validation (rules.md 1.12).
-func tasksFor(p *elective.Pathway, res *rtt.Result, last *elective.Appointment, loc *time.Location) []taskRow {
+func tasksFor(p *elective.Pathway, res *rtt.Result, last *elective.Appointment, loc *time.Location, pol rtt.Policy) []taskRow {
 	var tasks []taskRow
-	if res.ReviewNeeded {
+	switch {
+	case res.ReviewNeeded:
 		tasks = append(tasks, taskRow{p.ID, elective.WorkClinicalReview, res.ReviewReason, res.ReviewSince})
+	case res.CancellationReviewDue(pol):
+		tasks = append(tasks, taskRow{p.ID, elective.WorkClinicalReview,
+			"the patient has cancelled " + itoa(res.PatientCancellations) + " times: a clinician reviews what happens next; discharge only as a clinical decision (rules.md 3.2, 1.6.2)",
+			p.Events[len(p.Events)-1].Date})
 	}
 	if !res.ReviewNeeded && !res.ThinkingSince.IsZero() && res.OnPTL() {
 		_, due := res.ThinkingTimeDue(res.ThinkingSince)
@@ -130,7 +135,7 @@ func (tx *Tx) saveTasks(orgID int64, p *elective.Pathway, res *rtt.Result) error
 	if err != nil {
 		return err
 	}
-	for _, t := range tasksFor(p, res, last, tx.db.Location) {
+	for _, t := range tasksFor(p, res, last, tx.db.Location, tx.db.Policy) {
 		if _, err := tx.exec(`INSERT INTO pathway_task (`+taskColumns+`) VALUES `+placeholders(5), t.args(orgID)...); err != nil {
 			return err
 		}

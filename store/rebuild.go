@@ -115,7 +115,7 @@ func (tx *Tx) deriveAll(rep *RebuildReport) ([]ptlRow, []taskRow, error) {
 		if row, ok := ptlRowFor(p, res, next[p.ID], tx.db.Location, tx.db.Policy); ok {
 			rows = append(rows, row)
 		}
-		tasks = append(tasks, tasksFor(p, res, last[p.ID], tx.db.Location)...)
+		tasks = append(tasks, tasksFor(p, res, last[p.ID], tx.db.Location, tx.db.Policy)...)
 	})
 	return rows, tasks, err
 }
