@@ -31,6 +31,19 @@ type Policy struct {
 	// the patient cancellation in a period that asks for a clinician's
 	// review (rules.md 3.2, default the second; 0 never).
 	PatientCancellationsBeforeReview int
+
+	// ReasonableNoticeDays is offer.reasonableNoticeDays: the least notice
+	// that makes an offered date a reasonable offer unless the patient
+	// accepts it (rules.md 1.8.2, 3.1; default 21).
+	ReasonableNoticeDays int
+	// SecondOfferWithinDays is offer.secondOfferWithinDays: a second date
+	// must fall within this many days of the first declined one (rules.md
+	// 3.1, TS-64; default 42).
+	SecondOfferWithinDays int
+	// OffersPerStage is offer.offersPerStage: the reasonable dates a
+	// patient is offered, and the declines after which a clinician reviews
+	// the pathway (rules.md 3.1; default 2).
+	OffersPerStage int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -44,5 +57,9 @@ func DefaultPolicy() Policy {
 		ValidationRecencyDays:     84,
 
 		PatientCancellationsBeforeReview: 2,
+
+		ReasonableNoticeDays:  21,
+		SecondOfferWithinDays: 42,
+		OffersPerStage:        2,
 	}
 }

@@ -15,7 +15,27 @@ const (
 	// KeyCancellationsReview is the patient cancellation that asks for a
 	// clinician's review (rules.md 3.2).
 	KeyCancellationsReview = "cancellation.patientMaxBeforeReview"
+	// Reasonable-offer settings (rules.md 3.1).
+	KeyOfferNotice     = "offer.reasonableNoticeDays"
+	KeySecondOfferDays = "offer.secondOfferWithinDays"
+	KeyOffersPerStage  = "offer.offersPerStage"
 )
+
+// intSetting is a whole-number setting with the range the rules can work
+// with.
+type intSetting struct {
+	field    func(*Policy) *int
+	min, max int
+	rule     string
+}
+
+var intSettings = map[string]intSetting{
+	KeyValidationRecency:   {func(p *Policy) *int { return &p.ValidationRecencyDays }, 7, 365, "rules.md 3.9"},
+	KeyCancellationsReview: {func(p *Policy) *int { return &p.PatientCancellationsBeforeReview }, 0, 10, "rules.md 3.2; 0 never"},
+	KeyOfferNotice:         {func(p *Policy) *int { return &p.ReasonableNoticeDays }, 7, 42, "rules.md 3.1"},
+	KeySecondOfferDays:     {func(p *Policy) *int { return &p.SecondOfferWithinDays }, 14, 91, "rules.md 3.1"},
+	KeyOffersPerStage:      {func(p *Policy) *int { return &p.OffersPerStage }, 1, 5, "rules.md 3.1"},
+}
 
 // Settings returns the policy's local choices as key = value text, the form
 // in which a trust reviews and changes them.
@@ -28,17 +48,22 @@ func (p Policy) Settings() map[string]string {
 	if p.DNADischargeStop == StopAtDischargeDate {
 		stop = "DISCHARGE_DATE"
 	}
-	return map[string]string{
-		KeyDNADischargeStop:    stop,
-		KeyValidationWeeks:     strings.Join(weeks, ","),
-		KeyValidationRecency:   strconv.Itoa(p.ValidationRecencyDays),
-		KeyCancellationsReview: strconv.Itoa(p.PatientCancellationsBeforeReview),
+	m := map[string]string{
+		KeyDNADischargeStop: stop,
+		KeyValidationWeeks:  strings.Join(weeks, ","),
 	}
+	for key, s := range intSettings {
+		m[key] = strconv.Itoa(*s.field(&p))
+	}
+	return m
 }
 
 // SettingKeys lists the keys in order.
 func SettingKeys() []string {
-	keys := []string{KeyDNADischargeStop, KeyValidationWeeks, KeyValidationRecency, KeyCancellationsReview}
+	keys := []string{KeyDNADischargeStop, KeyValidationWeeks}
+	for key := range intSettings {
+		keys = append(keys, key)
+	}
 	sort.Strings(keys)
 	return keys
 }
@@ -62,19 +87,15 @@ func (p *Policy) Set(key, value string) error {
 			return fmt.Errorf("%s: %v", key, err)
 		}
 		p.ValidationMilestonesWeeks = weeks
-	case KeyValidationRecency:
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 7 || n > 365 {
-			return fmt.Errorf("%s must be a number of days from 7 to 365, not %q", key, value)
-		}
-		p.ValidationRecencyDays = n
-	case KeyCancellationsReview:
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 0 || n > 10 {
-			return fmt.Errorf("%s must be a number from 0 (never) to 10, not %q (rules.md 3.2)", key, value)
-		}
-		p.PatientCancellationsBeforeReview = n
 	default:
+		if s, ok := intSettings[key]; ok {
+			n, err := strconv.Atoi(value)
+			if err != nil || n < s.min || n > s.max {
+				return fmt.Errorf("%s must be a whole number from %d to %d (%s), not %q", key, s.min, s.max, s.rule, value)
+			}
+			*s.field(p) = n
+			return nil
+		}
 		return fmt.Errorf("unknown setting %q (known: %s)", key, strings.Join(SettingKeys(), ", "))
 	}
 	return nil

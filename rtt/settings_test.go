@@ -6,7 +6,8 @@ import "testing"
 // settings; each setting can be changed and bad values are refused.
 func TestPolicySettings(t *testing.T) {
 	p := DefaultPolicy()
-	want := map[string]string{KeyDNADischargeStop: "DNA_DATE", KeyValidationWeeks: "12,26,52", KeyValidationRecency: "84"}
+	want := map[string]string{KeyDNADischargeStop: "DNA_DATE", KeyValidationWeeks: "12,26,52", KeyValidationRecency: "84",
+		KeyOfferNotice: "21", KeySecondOfferDays: "42", KeyOffersPerStage: "2"}
 	for k, v := range want {
 		if got := p.Settings()[k]; got != v {
 			t.Errorf("default %s = %q, want %q", k, got, v)
@@ -23,7 +24,11 @@ func TestPolicySettings(t *testing.T) {
 		{KeyValidationWeeks, "", false},
 		{KeyValidationRecency, "56", true},
 		{KeyValidationRecency, "0", false},
-		{"offer.reasonableNoticeDays", "21", false},
+		{KeyOfferNotice, "21", true},
+		{KeyOfferNotice, "3", false}, // below any notice a trust could call reasonable (rules.md 3.1)
+		{KeySecondOfferDays, "42", true},
+		{KeyOffersPerStage, "0", false},
+		{"offer.unknown", "21", false},
 	}
 	for _, tt := range tests {
 		q := DefaultPolicy()
