@@ -29,12 +29,14 @@ var layers = map[string]layer{
 	"rtt":          {[]string{""}, pureBans},
 	"demo":         {[]string{"", "rtt"}, pureBans},
 	"forecast":     {[]string{"", "rtt"}, pureBans},
+	"access":       {[]string{"", "rtt"}, pureBans},
+	"calendar":     {[]string{""}, pureBans},
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt", "forecast"}, []string{"net/http"}},
-	"web":          {[]string{"", "rtt", "forecast"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast"}, nil},
+	"store":        {[]string{"", "rtt", "forecast", "access"}, []string{"net/http"}},
+	"web":          {[]string{"", "rtt", "forecast", "access"}, []string{"database/sql"}},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access"}, nil},
 }
 
 type pkg struct {

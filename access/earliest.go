@@ -71,3 +71,16 @@ func hasDate(slots []*elective.Slot, d elective.Date, loc *time.Location) bool {
 	}
 	return false
 }
+
+// AvailableFrom is the date the patient's latest patient-initiated delay
+// runs to (rules.md 1.7.1, 1.7.2), zero if they asked for none. No offer is
+// made before it.
+func AvailableFrom(events []*elective.PathwayEvent) elective.Date {
+	var d elective.Date
+	for _, e := range events {
+		if e.Kind == elective.EventDelayRequested {
+			d = e.DelayUntil
+		}
+	}
+	return d
+}

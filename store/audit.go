@@ -90,3 +90,11 @@ func (tx *Tx) findAuditEvents(f elective.AuditFilter) ([]*elective.AuditEvent, e
 	}
 	return out, rows.Err()
 }
+
+// userID is the signed-in user's id, 0 for none.
+func (tx *Tx) userID() int64 {
+	if u := elective.UserFromContext(tx.ctx); u != nil {
+		return u.ID
+	}
+	return 0
+}

@@ -233,3 +233,12 @@ func placeholders(n int) string {
 func inClause(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
+
+// notFound turns a missing row into ENOTFOUND with msg, and passes other
+// errors through.
+func notFound(err error, msg string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return elective.Errorf(elective.ENOTFOUND, "%s", msg)
+	}
+	return err
+}

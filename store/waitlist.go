@@ -124,30 +124,35 @@ func (s *WaitingListService) FindPTL(ctx context.Context, f elective.PTLFilter) 
 		if err := tx.queryRow(`SELECT COUNT(*) FROM ptl_entry e`+where, args...).Scan(&total); err != nil {
 			return err
 		}
-		// The page is chosen on ptl_entry alone (its indexes cover the
-		// filters and the order), and only its rows are joined: skipping to
-		// a late page then costs index steps, not joins.
-		order := ptlOrder(f.Sort)
-		page := ` WHERE e.pathway_id IN (SELECT e.pathway_id FROM ptl_entry e` + where + order + ` LIMIT ? OFFSET ?)`
-		rows, err := tx.query(ptlSelect+page+order, append(args, f.Limit, f.Offset)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		out = out[:0]
-		for rows.Next() {
-			e, err := scanPTLEntry(rows, f.Census)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		if err := rows.Err(); err != nil {
+		if out, err = tx.ptlPage(orgID, f); err != nil {
 			return err
 		}
 		return tx.audit("ptl.view", 0, "list="+string(f.ListType)+" rows="+itoa(len(out)))
 	})
 	return out, total, err
+}
+
+// ptlPage reads one page of the PTL. The page is chosen on ptl_entry alone
+// (its indexes cover the filters and the order), and only its rows are
+// joined: skipping to a late page then costs index steps, not joins.
+func (tx *Tx) ptlPage(orgID int64, f elective.PTLFilter) ([]*elective.PTLEntry, error) {
+	where, args := ptlWhere(orgID, f)
+	order := ptlOrder(f.Sort)
+	page := ` WHERE e.pathway_id IN (SELECT e.pathway_id FROM ptl_entry e` + where + order + ` LIMIT ? OFFSET ?)`
+	rows, err := tx.query(ptlSelect+page+order, append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*elective.PTLEntry
+	for rows.Next() {
+		e, err := scanPTLEntry(rows, f.Census)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // FindPTLEntry returns one pathway's PTL row.

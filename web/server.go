@@ -44,6 +44,7 @@ type Services struct {
 	Worklists     elective.WorklistService // the failsafe and validation worklists
 	Reports       elective.ReportService   // waiting-times reports and the PTL and WLMDS downloads
 	Forecasts     elective.ForecastService // the breach forecast
+	Offers        elective.OfferService    // offers, unavailability and the right next patient for a slot
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -65,6 +66,7 @@ func (s Services) check() error {
 	add("Worklists", s.Worklists == nil)
 	add("Reports", s.Reports == nil)
 	add("Forecasts", s.Forecasts == nil)
+	add("Offers", s.Offers == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

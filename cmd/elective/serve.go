@@ -144,6 +144,7 @@ func services(db *store.DB) web.Services {
 		Worklists:     store.NewWorklistService(db),
 		Reports:       store.NewReportService(db),
 		Forecasts:     store.NewForecastService(db),
+		Offers:        store.NewOfferService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}

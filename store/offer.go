@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/access"
+)
+
+// OfferService records offers and unavailability and finds the earliest
+// reasonable offers and the right next patient for a slot, with the rules
+// of package access.
+type OfferService struct{ db *DB }
+
+// NewOfferService returns the service.
+func NewOfferService(db *DB) *OfferService { return &OfferService{db} }
+
+var _ elective.OfferService = (*OfferService)(nil)
+
+// offerBatch is how many free slots are read at a time while looking for
+// offer dates: enough for a few clinic days.
+const offerBatch = 64
+
+// EarliestOffers reads free slots of the pathway's specialty and list in
+// start order, from the first date the rules allow, until it has n slots on
+// different dates that are reasonable offers.
+func (s *OfferService) EarliestOffers(ctx context.Context, pathwayID int64, n int, shortNotice bool) ([]*elective.Slot, error) {
+	if err := authorize(ctx, elective.ActionBookAppointment); err != nil {
+		return nil, err
+	}
+	var search access.Search
+	var entry *elective.PTLEntry
+	err := s.db.update(ctx, func(tx *Tx) error {
+		p, err := tx.findPathway(pathwayID)
+		if err != nil {
+			return err
+		}
+		if entry, err = tx.ptlEntry(pathwayID); err != nil {
+			return err
+		}
+		unav, err := tx.findUnavailability(p.PatientID)
+		if err != nil {
+			return err
+		}
+		search = access.Search{Today: tx.today(), Location: s.db.Location, Unavailable: unav,
+			AvailableFrom: access.AvailableFrom(p.Events), ShortNoticeAgreed: shortNotice, Dates: n, Policy: s.db.Policy}
+		return tx.audit("offer.search", p.PatientID, "pathway="+itoa64(pathwayID))
+	})
+	if err != nil {
+		return nil, err
+	}
+	if entry.ListType != elective.ListOutpatientNew && entry.ListType != elective.ListOutpatientFollowUp {
+		return nil, elective.Errorf(elective.EINVALID, "This pathway is not waiting for an outpatient appointment")
+	}
+	return s.pickSlots(ctx, entry, search)
+}
+
+// pickSlots feeds free slots to the search in batches. Within a batch the
+// next batch starts after the last slot read, so a busy day is read once.
+func (s *OfferService) pickSlots(ctx context.Context, e *elective.PTLEntry, search access.Search) ([]*elective.Slot, error) {
+	from := search.FirstDate().At(0, 0, s.db.Location)
+	if now := s.db.Now(); from.Before(now) {
+		from = now
+	}
+	var chosen []*elective.Slot
+	clinics := &ClinicService{s.db}
+	for range 200 { // at most 12,800 slots: about a year of a busy specialty
+		f := elective.SlotFilter{SpecialtyID: e.SpecialtyID, Type: e.ListType.SlotType(), From: from, FreeOnly: true, Limit: offerBatch}
+		slots, err := clinics.FindSlots(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		var done bool
+		if chosen, done = search.Pick(chosen, slots); done || len(slots) < offerBatch {
+			break
+		}
+		from = slots[len(slots)-1].Start.Add(1)
+	}
+	return chosen, nil
+}
+
+// ptlEntry reads the list and specialty a pathway waits on.
+func (tx *Tx) ptlEntry(pathwayID int64) (*elective.PTLEntry, error) {
+	e := &elective.PTLEntry{PathwayID: pathwayID}
+	err := tx.queryRow(`SELECT specialty_id, list_type FROM ptl_entry WHERE pathway_id = ?`, pathwayID).
+		Scan(&e.SpecialtyID, &e.ListType)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, elective.Errorf(elective.EINVALID, "This pathway is not on a waiting list")
+	}
+	return e, err
+}
+
+// RecordOffer validates and records an offer and its answer.
+func (s *OfferService) RecordOffer(ctx context.Context, o *elective.Offer) error {
+	if err := authorize(ctx, elective.ActionBookAppointment); err != nil {
+		return err
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		p, err := tx.findPathway(o.PathwayID)
+		if err != nil {
+			return err
+		}
+		var received elective.Date
+		if err := tx.queryRow(`SELECT received_date FROM referral WHERE id = ?`, p.ReferralID).Scan(dateCol{&received}); err != nil {
+			return err
+		}
+		if err := o.Validate(received, tx.today()); err != nil {
+			return err
+		}
+		orgID, _, err := tx.org()
+		if err != nil {
+			return err
+		}
+		o.RecordedAt, o.RecordedBy = tx.now, tx.userID()
+		o.ID, err = tx.insert(`INSERT INTO offer (org_id, pathway_id, slot_id, offered_on, offer_date, short_notice_agreed,
+			response, note, recorded_at, recorded_by) VALUES `+placeholders(10),
+			orgID, o.PathwayID, nullID(o.SlotID), o.OfferedOn, o.Date, o.ShortNoticeAgreed, o.Response, o.Note,
+			o.RecordedAt, nullID(o.RecordedBy))
+		if err != nil {
+			return err
+		}
+		return tx.audit("offer.record", p.PatientID, "pathway="+itoa64(o.PathwayID)+" response="+string(o.Response))
+	})
+}
+
+// FindOffers returns a pathway's offers, oldest first.
+func (s *OfferService) FindOffers(ctx context.Context, pathwayID int64) ([]*elective.Offer, error) {
+	if err := authorize(ctx, elective.ActionViewPatient); err != nil {
+		return nil, err
+	}
+	var out []*elective.Offer
+	err := s.db.update(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT id, pathway_id, slot_id, offered_on, offer_date, short_notice_agreed, response, note,
+			recorded_at, recorded_by FROM offer WHERE pathway_id = ? ORDER BY offered_on, id`, pathwayID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		out = out[:0]
+		for rows.Next() {
+			o := &elective.Offer{}
+			if err := rows.Scan(&o.ID, &o.PathwayID, idCol{&o.SlotID}, dateCol{&o.OfferedOn}, dateCol{&o.Date},
+				&o.ShortNoticeAgreed, &o.Response, &o.Note, timeCol{&o.RecordedAt}, idCol{&o.RecordedBy}); err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
