@@ -16,10 +16,13 @@ const slotConflict = "That slot has just been booked by someone else. Choose ano
 type SlotFilterForm struct {
 	ClinicianID int64
 	From        string // YYYY-MM-DD; blank or in the past means from now
+	// ShortNotice: the patient will take a date inside the reasonable
+	// notice, so the earliest offers may be sooner (rules.md 3.1).
+	ShortNotice bool
 }
 
 func readSlotFilter(get func(string) string) SlotFilterForm {
-	return SlotFilterForm{ClinicianID: formInt64(get("clinician_id")), From: get("from")}
+	return SlotFilterForm{ClinicianID: formInt64(get("clinician_id")), From: get("from"), ShortNotice: get("short_notice") == "1"}
 }
 
 // BookingForm is the slot chosen and how the patient was told.
@@ -139,8 +142,11 @@ func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterF
 		p.NotWaiting = "This pathway is on the " + entry.ListType.Label() + " list, not waiting for an outpatient appointment."
 		return p, nil
 	}
-	p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, entry.ListType, f, lk)
-	return p, err
+	if p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, entry.ListType, f, lk); err != nil {
+		return nil, err
+	}
+	p.ShortNotice, p.NoticeDays = f.ShortNotice, s.cfg.Policy.ReasonableNoticeDays
+	return p, s.loadOffers(ctx, p, lk)
 }
 
 // freeSlots finds free slots of the type the list books into, from now (or

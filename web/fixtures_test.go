@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/access"
+	"github.com/openelective/elective/rtt"
 )
 
 // Fixture data for the template and handler tests. NHS numbers are in the
@@ -150,4 +152,15 @@ func fixtureUsers() []*elective.User {
 		{ID: 1, Username: "admin", Name: "Ada Admin", Role: elective.RoleAdministrator, Active: true},
 		{ID: 2, Username: "bob", Name: "Bob Booker", Role: elective.RoleBookingOfficer, Active: true},
 	}
+}
+
+// fixtureOfferHistory is two declined reasonable offers: the rules ask
+// for a clinician's review.
+func fixtureOfferHistory(today elective.Date) access.History {
+	offers := []*elective.Offer{
+		{ID: 1, OfferedOn: today.AddDays(-10), Date: today.AddDays(11), Response: elective.OfferDeclined, Note: "Working"},
+		{ID: 2, OfferedOn: today.AddDays(-9), Date: today.AddDays(20), Response: elective.OfferDeclined},
+		{ID: 3, OfferedOn: today.AddDays(-8), Date: today.AddDays(-1), Response: elective.OfferNoAnswer},
+	}
+	return access.Assess(offers, nil, rtt.DefaultPolicy())
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/access"
 )
 
 // Page holds what every page shows: the header, navigation, sign-out form
@@ -32,6 +33,7 @@ const (
 	NavReports     = "reports"
 	NavReferral    = "referral"
 	NavUsers       = "users"
+	NavSlots       = "slots"
 )
 
 // NavItem is one link in the primary navigation.
@@ -68,6 +70,9 @@ func (p *Page) NavItems() []NavItem {
 			NavItem{Label: "Worklists", Href: worklistURL(elective.WorklistFailsafe), Current: p.Nav == NavWorklists},
 			NavItem{Label: "Waiting times", Href: "/reports", Current: p.Nav == NavReports})
 	}
+	if p.Can(elective.ActionBookAppointment) {
+		items = append(items, NavItem{Label: "Free slots", Href: "/slots", Current: p.Nav == NavSlots})
+	}
 	if p.Can(elective.ActionRegisterReferral) {
 		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
 	}
@@ -85,7 +90,7 @@ func allPages() []page {
 		&PatientIndexPage{}, &PatientViewPage{}, &PatientAuditPage{},
 		&PathwayViewPage{}, &ReferralNewPage{},
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
-		&AppointmentNewPage{}, &AppointmentOutcomePage{},
+		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&UserIndexPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}
@@ -258,6 +263,17 @@ type AppointmentNewPage struct {
 	Days       []SlotDay
 	Form       BookingForm
 	Errors     FormErrors
+
+	// Offers are the earliest reasonable offers (rules.md 3.1), with the
+	// short-notice choice that found them.
+	Offers      []SlotRow
+	ShortNotice bool
+	// History is the pathway's offers judged by the rules.
+	History     access.History
+	Unavailable []*elective.Unavailability
+	OfferForm   OfferForm
+	UnavailForm UnavailabilityForm
+	NoticeDays  int // the reasonable notice (rules.md 3.1)
 }
 
 func (*AppointmentNewPage) templateName() string { return "appointment/new" }

@@ -108,7 +108,18 @@ func fixturePages(e *testEnv) map[string]page {
 	entry := rows[0]
 	add(&AppointmentNewPage{Pathway: pw, Patient: patient, Entry: &entry, Clinicians: lk.clinicians,
 		Filter: SlotFilterForm{ClinicianID: 10, From: "2026-11-30"}, Days: groupSlots(fixtureSlots(loc), loc, lk),
-		Form: BookingForm{SlotID: 201, Communicated: elective.CommunicatedByPhone}, Errors: formErrs}, "Book an appointment")
+		Form: BookingForm{SlotID: 201, Communicated: elective.CommunicatedByPhone}, Errors: formErrs,
+		Offers: groupSlots(fixtureSlots(loc), loc, lk)[0].Slots, ShortNotice: true, NoticeDays: 21,
+		History:     fixtureOfferHistory(today),
+		Unavailable: []*elective.Unavailability{{ID: 3, PatientID: patient.ID, From: today.AddDays(30), To: today.AddDays(37), Reason: "Holiday"}},
+		OfferForm:   OfferForm{OfferedOn: "2026-11-20", Date: "2026-12-20", Response: elective.OfferDeclined, Note: "away"},
+		UnavailForm: UnavailabilityForm{From: "2027-01-01", To: "2026-12-01"}}, "Book an appointment")
+	slotDays := groupSlots(fixtureSlots(loc), loc, lk)
+	add(&SlotIndexPage{Filter: SlotIndexForm{SpecialtyID: 1, Type: elective.SlotNew, From: "2026-11-30"},
+		Specialties: lk.specialties, Days: slotDays}, "Free slots")
+	add(&SlotViewPage{Slot: slotDays[0].Slots[0], Specialty: "Trauma and orthopaedics", NoticeDays: 21,
+		Next: entries[1].PathwayID, Candidates: []SlotCandidateRow{{PTLRow: rows[0], Rank: 1, Skip: "Unavailable 1 Dec to 8 Dec 2026"},
+			{PTLRow: rows[1], Rank: 2, ShortNotice: true}}}, "Who should have this slot")
 	add(&AppointmentOutcomePage{Appointment: fixtureAppointment(loc), Patient: patient, Clinician: "Ms A Okafor",
 		Site: "Anytown General Hospital", Form: OutcomeForm{Status: elective.AppointmentAttended,
 			RTTStatus: elective.RTTTreatment, Outcome: elective.OutcomeDischarged}, Errors: formErrs}, "Record the outcome")

@@ -114,6 +114,8 @@ func (s *Server) funcs() template.FuncMap {
 		"clinicOutcomeStatuses": func() []elective.RTTStatus { return elective.ClinicOutcomeStatuses },
 		"outcomesOfAttendance":  func() []elective.OutcomeOfAttendance { return elective.OutcomesOfAttendance },
 		"roles":                 func() []elective.Role { return elective.Roles },
+		"offerResponses":        func() []elective.OfferResponse { return elective.OfferResponses },
+		"slotDate":              func(t time.Time) string { return elective.DateOf(t, loc).String() },
 		"inc":                   func(i int) int { return i + 1 },
 		"itemID":                itemID,
 		"errorMessage":          errorMessage,

@@ -31,6 +31,13 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /pathways/{id}/events", s.private(s.handleEventCreate))
 	mux.Handle("GET /pathways/{id}/book", s.private(s.handleAppointmentNew))
 	mux.Handle("POST /pathways/{id}/appointments", s.private(s.handleAppointmentCreate))
+	mux.Handle("POST /pathways/{id}/offers", s.private(s.handleOfferCreate))
+	mux.Handle("POST /pathways/{id}/offers/other", s.private(s.handleOfferRecord))
+	mux.Handle("POST /pathways/{id}/unavailability", s.private(s.handleUnavailabilityCreate))
+	mux.Handle("POST /pathways/{id}/unavailability/delete", s.private(s.handleUnavailabilityDelete))
+
+	mux.Handle("GET /slots", s.private(s.handleSlotIndex))
+	mux.Handle("GET /slots/{id}", s.private(s.handleSlotView))
 
 	mux.Handle("GET /appointments/{id}/outcome", s.private(s.handleAppointmentOutcome))
 	mux.Handle("POST /appointments/{id}/outcome", s.private(s.handleAppointmentRecordOutcome))

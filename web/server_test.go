@@ -85,6 +85,10 @@ func newTestEnv(t *testing.T) *testEnv {
 }
 
 func (e *testEnv) stubReferenceData() {
+	// Pages that show offers find none unless a test says otherwise.
+	e.offers.FindUnavailabilityFn = func(context.Context, int64) ([]*elective.Unavailability, error) { return nil, nil }
+	e.offers.FindOffersFn = func(context.Context, int64) ([]*elective.Offer, error) { return nil, nil }
+	e.offers.EarliestOffersFn = func(context.Context, int64, int, bool) ([]*elective.Slot, error) { return nil, nil }
 	e.org.FindSpecialtiesFn = func(context.Context) ([]*elective.Specialty, error) { return fixtureSpecialties(), nil }
 	e.org.FindSitesFn = func(context.Context) ([]*elective.Site, error) { return fixtureSites(), nil }
 	e.org.FindCliniciansFn = func(_ context.Context, id int64) ([]*elective.Clinician, error) {
