@@ -31,6 +31,7 @@ var layers = map[string]layer{
 	"forecast":     {[]string{"", "rtt"}, pureBans},
 	"access":       {[]string{"", "rtt"}, pureBans},
 	"calendar":     {[]string{""}, pureBans},
+	"letter":       {nil, pureBans},
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
