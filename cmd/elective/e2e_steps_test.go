@@ -260,3 +260,39 @@ func countRows(t *testing.T, path, table string) int {
 	}
 	return n
 }
+
+// offerDates opens the routine patient's booking page, records that they
+// are away in the week three weeks ahead, sees the earliest reasonable
+// offers avoid that week, and records that the patient declined both: the
+// rules call both reasonable and ask for a clinician's review (rules.md
+// 3.1, TS-63, TS-65, TS-67).
+func (b *browser) offerDates() {
+	b.do("find the routine patient", chromedp.Navigate(b.base+"/patients?q=Routineton"), chromedp.WaitVisible(chromedp.CSS("h1")),
+		follow("ROUTINETON"), chromedp.WaitVisible(`//a[contains(., "Book appointment")]`))
+	b.do("open booking", follow("Book appointment"), chromedp.WaitVisible(chromedp.CSS("#offers")))
+	b.see("offers", "Offer the earliest reasonable dates", "at least 21 days ahead")
+	b.do("say the patient is away", chromedp.SetValue(chromedp.CSS("#unavailable_from"), "2026-12-14"),
+		chromedp.SetValue(chromedp.CSS("#unavailable_to"), "2026-12-18"),
+		chromedp.SendKeys(chromedp.CSS("#unavailable-reason"), "Holiday"),
+		press("Add dates"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("unavailability saved", "Unavailability saved", "14 Dec 2026 to 18 Dec 2026: Holiday")
+	dates := b.eval(`[...document.querySelectorAll('input[name^="offer_date_"]')].map(i => i.value).join(",")`)
+	if ds := strings.Split(dates, ","); len(ds) != 2 || ds[0] < "2026-12-19" || ds[0] == ds[1] {
+		b.t.Fatalf("earliest offers %q: want two different dates after the week of the holiday", dates)
+	}
+	b.do("the patient declines both",
+		choose(`#offers ~ form input[value="declined"]`),
+		choose(`#offers ~ form tbody tr:nth-child(2) input[value="declined"]`),
+		press("Record the answers"), chromedp.WaitVisible(chromedp.CSS("#offer-history")))
+	b.see("offers recorded", "The patient's answers were recorded", "Reasonable", "declined 2 reasonable offers")
+}
+
+// fillFreeSlot opens a free slot, sees who should have it and why, and
+// books the right next patient from there (rules.md 3.8).
+func (b *browser) fillFreeSlot() {
+	b.do("open free slots", chromedp.Navigate(b.base+"/slots?specialty_id=1&type=new"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.do("open the first slot", follow("Find the next patient"), chromedp.WaitVisible(chromedp.CSS("#candidates")))
+	b.see("candidates", "Who should have this slot", "ROUTINETON", "Next patient", "only if the patient agrees")
+	b.do("book the next patient", press("Book ROUTINETON"), chromedp.WaitVisible(`//*[contains(., "Appointment booked")]`))
+	b.see("booked from the slot", "Appointment booked", "ROUTINETON")
+}

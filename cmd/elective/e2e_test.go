@@ -61,6 +61,10 @@ func TestBrowserSlice(t *testing.T) {
 	b.validateFromPTL()
 	b.failsafeShowsDNA()
 	b.reportsAndExports()
+
+	// Offers and filling a free slot (issue 4).
+	b.offerDates()
+	b.fillFreeSlot()
 }
 
 // findChromium returns the browser to drive. Without one the test skips,
