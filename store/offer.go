@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/access"
@@ -21,7 +22,7 @@ var _ elective.OfferService = (*OfferService)(nil)
 
 // offerBatch is how many free slots are read at a time while looking for
 // offer dates: enough for a few clinic days.
-const offerBatch = 64
+const offerBatch = 256
 
 // EarliestOffers reads free slots of the pathway's specialty and list in
 // start order, from the first date the rules allow, until it has n slots on
@@ -57,28 +58,60 @@ func (s *OfferService) EarliestOffers(ctx context.Context, pathwayID int64, n in
 	return s.pickSlots(ctx, entry, search)
 }
 
-// pickSlots feeds free slots to the search in batches. Within a batch the
-// next batch starts after the last slot read, so a busy day is read once.
+// pickSlots feeds free slots to the search in batches, each starting
+// after the last slot read. Only ids and start times are read while
+// searching (the slot_search index and the held-slot index answer it); the
+// chosen slots are then read in full.
 func (s *OfferService) pickSlots(ctx context.Context, e *elective.PTLEntry, search access.Search) ([]*elective.Slot, error) {
 	from := search.FirstDate().At(0, 0, s.db.Location)
 	if now := s.db.Now(); from.Before(now) {
 		from = now
 	}
 	var chosen []*elective.Slot
-	clinics := &ClinicService{s.db}
-	for range 200 { // at most 12,800 slots: about a year of a busy specialty
-		f := elective.SlotFilter{SpecialtyID: e.SpecialtyID, Type: e.ListType.SlotType(), From: from, FreeOnly: true, Limit: offerBatch}
-		slots, err := clinics.FindSlots(ctx, f)
-		if err != nil {
+	err := s.db.read(ctx, s.db.db, func(tx *Tx) error {
+		for range 100 { // at most 25,600 free slots: a year of a busy specialty
+			slots, err := tx.freeSlotTimes(e.SpecialtyID, e.ListType.SlotType(), from, offerBatch)
+			if err != nil {
+				return err
+			}
+			var done bool
+			if chosen, done = search.Pick(chosen, slots); done || len(slots) < offerBatch {
+				break
+			}
+			from = slots[len(slots)-1].Start.Add(1)
+		}
+		for i, sl := range chosen {
+			full, err := tx.findSlot(sl.ID)
+			if err != nil {
+				return err
+			}
+			chosen[i] = full
+		}
+		return nil
+	})
+	return chosen, err
+}
+
+// freeSlotTimes reads the ids and start times of free slots of a specialty
+// and type from an instant, in start order.
+func (tx *Tx) freeSlotTimes(specialtyID int64, typ elective.SlotType, from time.Time, limit int) ([]*elective.Slot, error) {
+	rows, err := tx.query(`SELECT s.id, s.start_at FROM slot s
+		WHERE s.specialty_id = ? AND s.slot_type = ? AND s.start_at >= ? AND s.session_status = 'open'
+		AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna'))
+		ORDER BY s.start_at, s.id LIMIT ?`, specialtyID, typ, from, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*elective.Slot
+	for rows.Next() {
+		sl := &elective.Slot{Type: typ}
+		if err := rows.Scan(&sl.ID, timeCol{&sl.Start}); err != nil {
 			return nil, err
 		}
-		var done bool
-		if chosen, done = search.Pick(chosen, slots); done || len(slots) < offerBatch {
-			break
-		}
-		from = slots[len(slots)-1].Start.Add(1)
+		out = append(out, sl)
 	}
-	return chosen, nil
+	return out, rows.Err()
 }
 
 // ptlEntry reads the list and specialty a pathway waits on.

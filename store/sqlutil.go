@@ -242,3 +242,7 @@ func notFound(err error, msg string) error {
 	}
 	return err
 }
+
+// Args converts dates and instants to the stored forms, for callers that
+// query db.SQL() directly (the bench command).
+func (db *DB) Args(args ...any) []any { return convertArgs(args) }

@@ -26,13 +26,16 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 			return m.benchRTT(ctx, args[1:])
 		case "summary":
 			return m.benchSummary(ctx, args[1:])
+		case "offers":
+			return m.benchOffers(ctx, args[1:])
 		}
 	}
 	fmt.Fprintln(m.Stderr, "Usage:\n  elective bench ptl [--db D] [--requests N]      server time of PTL and waiting-list pages\n"+
 		"  elective bench booking [--db D] [--bookers N]  bookings per second (writes bookings: use a copy of the database)\n"+
 		"  elective bench rtt [--pathways N]              derive a national-scale synthetic list in one streaming pass\n"+
-		"  elective bench summary [--db D] [--runs N]     PTL summary by Elective and by one plain SQL query, side by side (audits: use a copy)")
-	return fmt.Errorf("%w: expected bench ptl, bench booking, bench rtt or bench summary", errUsage)
+		"  elective bench summary [--db D] [--runs N]     PTL summary by Elective and by one plain SQL query, side by side (audits: use a copy)\n"+
+		"  elective bench offers [--db D] [--samples N]   earliest reasonable offers and the right next patient (writes sessions: use a copy)")
+	return fmt.Errorf("%w: expected bench ptl, bench booking, bench rtt, bench summary or bench offers", errUsage)
 }
 
 // benchPTL times the PTL and waiting-list pages in-process: the server's
