@@ -13,14 +13,20 @@ const (
 	ActionRecordOutcome    Action = "appointment.outcome"
 	ActionValidatePathway  Action = "pathway.validate"
 	ActionManageClinics    Action = "clinic.manage"
-	ActionManageUsers      Action = "user.manage"
-	ActionViewAudit        Action = "audit.view"
+	// ActionCancelSession cancels a clinic session and the appointments
+	// booked in it (a hospital cancellation).
+	ActionCancelSession Action = "clinic.cancel-session"
+	// ActionApproveCapacityChange approves a change that removes clinic
+	// capacity inside the change-notice window (rules.md 3.5).
+	ActionApproveCapacityChange Action = "clinic.approve-change"
+	ActionManageUsers           Action = "user.manage"
+	ActionViewAudit             Action = "audit.view"
 )
 
 // Actions lists every action, for the role × action table.
 var Actions = []Action{
 	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
-	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionManageUsers, ActionViewAudit,
+	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionManageUsers, ActionViewAudit,
 }
 
 // permissions is the role × action table. Booking staff work the lists;
@@ -31,9 +37,10 @@ var permissions = map[Role][]Action{
 	RoleBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionViewWaitingList,
 		ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway},
 	RoleSeniorBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
-		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway},
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionCancelSession},
 	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
-		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics},
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics,
+		ActionCancelSession, ActionApproveCapacityChange},
 	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome},
 	RoleRotaCoordinator: {ActionManageClinics},
 	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},

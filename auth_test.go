@@ -8,17 +8,23 @@ func TestPermissions(t *testing.T) {
 	const Y, N = true, false
 	table := map[Role]map[Action]bool{
 		RoleBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: N, ActionViewWaitingList: Y,
-			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
+			ActionCancelSession: N, ActionApproveCapacityChange: N},
 		RoleSeniorBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
-			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
+			ActionCancelSession: Y, ActionApproveCapacityChange: N},
 		RoleBookingManager: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
-			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N,
+			ActionCancelSession: Y, ActionApproveCapacityChange: Y},
 		RoleClinician: {ActionViewPatient: Y, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: Y,
-			ActionBookAppointment: N, ActionRecordOutcome: Y, ActionValidatePathway: N, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: N, ActionRecordOutcome: Y, ActionValidatePathway: N, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
+			ActionCancelSession: N, ActionApproveCapacityChange: N},
 		RoleRotaCoordinator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: N,
-			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N},
+			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N,
+			ActionCancelSession: N, ActionApproveCapacityChange: N},
 		RoleAdministrator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: Y, ActionViewWaitingList: N,
-			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: Y, ActionViewAudit: Y},
+			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: Y, ActionViewAudit: Y,
+			ActionCancelSession: N, ActionApproveCapacityChange: N},
 	}
 	for _, role := range Roles {
 		for _, action := range Actions {

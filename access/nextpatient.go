@@ -1,7 +1,6 @@
 package access
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,12 +28,7 @@ type Candidate struct {
 // not a skip, but the patient must agree to short notice (rules.md 3.1).
 func RankForSlot(slot *elective.Slot, cands []Candidate, today elective.Date, loc *time.Location, p rtt.Policy) []*elective.SlotCandidate {
 	sorted := slices.Clone(cands)
-	slices.SortStableFunc(sorted, func(a, b Candidate) int {
-		return cmp.Or(cmp.Compare(a.Entry.Priority.Rank(), b.Entry.Priority.Rank()),
-			a.Entry.ClockStart.Compare(b.Entry.ClockStart),
-			a.Entry.ReferralDate.Compare(b.Entry.ReferralDate),
-			cmp.Compare(a.Entry.PathwayID, b.Entry.PathwayID))
-	})
+	slices.SortStableFunc(sorted, bookingOrder)
 	day := elective.DateOf(slot.Start, loc)
 	out := make([]*elective.SlotCandidate, len(sorted))
 	for i, c := range sorted {

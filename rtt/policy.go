@@ -44,6 +44,11 @@ type Policy struct {
 	// patient is offered, and the declines after which a clinician reviews
 	// the pathway (rules.md 3.1; default 2).
 	OffersPerStage int
+
+	// ChangeNoticeDays is clinic.changeNoticeDays: a change that removes
+	// clinic capacity sooner than this needs a booking manager's approval
+	// (rules.md 3.5; default 42).
+	ChangeNoticeDays int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -61,5 +66,7 @@ func DefaultPolicy() Policy {
 		ReasonableNoticeDays:  21,
 		SecondOfferWithinDays: 42,
 		OffersPerStage:        2,
+
+		ChangeNoticeDays: 42,
 	}
 }

@@ -19,6 +19,8 @@ const (
 	KeyOfferNotice     = "offer.reasonableNoticeDays"
 	KeySecondOfferDays = "offer.secondOfferWithinDays"
 	KeyOffersPerStage  = "offer.offersPerStage"
+	// KeyChangeNotice is the clinic change-notice window (rules.md 3.5).
+	KeyChangeNotice = "clinic.changeNoticeDays"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -35,6 +37,7 @@ var intSettings = map[string]intSetting{
 	KeyOfferNotice:         {func(p *Policy) *int { return &p.ReasonableNoticeDays }, 7, 42, "rules.md 3.1"},
 	KeySecondOfferDays:     {func(p *Policy) *int { return &p.SecondOfferWithinDays }, 14, 91, "rules.md 3.1"},
 	KeyOffersPerStage:      {func(p *Policy) *int { return &p.OffersPerStage }, 1, 5, "rules.md 3.1"},
+	KeyChangeNotice:        {func(p *Policy) *int { return &p.ChangeNoticeDays }, 0, 182, "rules.md 3.5; 0 never"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form

@@ -68,11 +68,30 @@ func (tx *Tx) slotCandidates(slot *elective.Slot, limit int) ([]access.Candidate
 	if err != nil || len(entries) == 0 {
 		return nil, err
 	}
+	return tx.withAvailability(entries)
+}
+
+// candidatesFor reads the PTL rows of pathways, in booking order, with
+// their availability.
+func (tx *Tx) candidatesFor(pathwayIDs []any) ([]access.Candidate, error) {
+	entries, err := tx.ptlEntries(pathwayIDs)
+	if err != nil {
+		return nil, err
+	}
+	return tx.withAvailability(entries)
+}
+
+// withAvailability adds to each PTL row the patient's unavailability and
+// any delay they asked for.
+func (tx *Tx) withAvailability(entries []*elective.PTLEntry) ([]access.Candidate, error) {
 	cands := make([]access.Candidate, len(entries))
 	pathways, patients := make([]any, len(entries)), make([]any, len(entries))
 	for i, e := range entries {
 		cands[i].Entry = e
 		pathways[i], patients[i] = e.PathwayID, e.PatientID
+	}
+	if len(entries) == 0 {
+		return nil, nil
 	}
 	delays, err := tx.delays(pathways)
 	if err != nil {

@@ -95,6 +95,7 @@ var (
 	rota    = &elective.User{ID: 103, Username: "rota", Name: "Rory Rota", Role: elective.RoleRotaCoordinator, Active: true}
 	doctor  = &elective.User{ID: 104, Username: "doctor", Name: "Dr Dee", Role: elective.RoleClinician, Active: true}
 	manager = &elective.User{ID: 105, Username: "manager", Name: "Max Manager", Role: elective.RoleBookingManager, Active: true}
+	senior  = &elective.User{ID: 106, Username: "senior", Name: "Sam Senior", Role: elective.RoleSeniorBookingOfficer, Active: true}
 )
 
 // as returns a context in which u is signed in.

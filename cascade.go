@@ -1,0 +1,124 @@
+package elective
+
+import (
+	"context"
+	"strings"
+)
+
+// SessionCancelReason says why the hospital cancels a clinic session.
+// Every one is a hospital cancellation: it never counts against the
+// patients it displaces (rules.md 1.6.3, 3.5; TS-61).
+type SessionCancelReason string
+
+// Reasons for cancelling a session.
+const (
+	CancelForLeave    SessionCancelReason = "leave"    // planned leave of the clinician
+	CancelForSickness SessionCancelReason = "sickness" // short-notice sickness
+	CancelForRoom     SessionCancelReason = "room"     // room or equipment not available
+	CancelForOther    SessionCancelReason = "other"
+)
+
+// SessionCancelReasons lists the reasons in form order.
+var SessionCancelReasons = []SessionCancelReason{CancelForLeave, CancelForSickness, CancelForRoom, CancelForOther}
+
+// Label is the reason for staff and letters.
+func (r SessionCancelReason) Label() string {
+	switch r {
+	case CancelForLeave:
+		return "Clinician on leave"
+	case CancelForSickness:
+		return "Clinician unwell"
+	case CancelForRoom:
+		return "Room or equipment not available"
+	case CancelForOther:
+		return "Other"
+	}
+	return string(r)
+}
+
+// SessionCancellation is the command to cancel a clinic session and
+// cancel, as the hospital, every appointment booked in it.
+type SessionCancellation struct {
+	SessionID int64
+	Reason    SessionCancelReason
+	Note      string
+}
+
+// Validate checks the command has a reason.
+func (c *SessionCancellation) Validate() error {
+	var probs Problems
+	switch c.Reason {
+	case CancelForLeave, CancelForSickness, CancelForRoom:
+	case CancelForOther:
+		if strings.TrimSpace(c.Note) == "" {
+			probs.Add("note", "Say why the clinic is cancelled")
+		}
+	default:
+		probs.Add("reason", "Select why the clinic is cancelled")
+	}
+	if len(c.Note) > 500 {
+		probs.Add("note", "The note can be at most 500 characters")
+	}
+	return probs.Err("The clinic was not cancelled")
+}
+
+// SessionChange previews cancelling a session: who it would displace and
+// whether the change is inside the change-notice window, where a booking
+// manager must approve it (rules.md 3.5, clinic.changeNoticeDays).
+type SessionChange struct {
+	Session       *ClinicSession
+	Clinician     string
+	Booked        []*PTLEntry // the booked patients' PTL rows, in booking order
+	Appointments  []*Appointment
+	NeedsApproval bool
+	NoticeDays    int
+}
+
+// SessionSummary is a clinic session with how full it is.
+type SessionSummary struct {
+	Session   *ClinicSession
+	Clinician string
+	Site      string
+	Slots     int
+	Booked    int
+}
+
+// SessionFilter selects sessions. Zero fields do not filter.
+type SessionFilter struct {
+	SpecialtyID int64
+	ClinicianID int64
+	From, To    Date
+	Limit       int
+}
+
+// Displaced is a patient whose appointment the hospital cancelled and who
+// has not been booked again, with the slot the rules propose.
+type Displaced struct {
+	Appointment *Appointment // the cancelled appointment
+	Entry       *PTLEntry
+	Proposed    *Slot  // nil when no slot suits
+	Why         string // how the slot was chosen, or why there is none
+}
+
+// CascadeService cancels clinic sessions and proposes new slots for the
+// patients they displace. Staff confirm the proposals through the
+// BookingService, so every booking keeps its own rules.
+type CascadeService interface {
+	// FindSessions lists sessions with their booked counts, in date order.
+	FindSessions(ctx context.Context, f SessionFilter) ([]*SessionSummary, error)
+
+	// PreviewSessionCancellation shows what cancelling the session would
+	// do, changing nothing.
+	PreviewSessionCancellation(ctx context.Context, sessionID int64) (*SessionChange, error)
+
+	// CancelSession cancels the session and, as hospital cancellations,
+	// every appointment booked in it, in one transaction. Inside the
+	// change-notice window only a booking manager may. Returns the number
+	// of patients displaced.
+	CancelSession(ctx context.Context, c *SessionCancellation) (int, error)
+
+	// ProposeRebookings lists the displaced patients of a specialty who
+	// have not been booked again, in booking order, each with the earliest
+	// reasonable slot no other proposal takes.
+	ProposeRebookings(ctx context.Context, specialtyID int64) ([]*Displaced, error)
+}
