@@ -164,3 +164,22 @@ func fixtureOfferHistory(today elective.Date) access.History {
 	}
 	return access.Assess(offers, nil, rtt.DefaultPolicy())
 }
+
+// addClinicPages adds the clinic-session and displaced-patient pages.
+func addClinicPages(add func(page, string), e *testEnv, rows []PTLRow, days []SlotDay, errs FormErrors) {
+	today := e.today()
+	sess := &elective.ClinicSession{ID: 50, SpecialtyID: 1, ClinicianID: 10, Date: today.AddDays(7), Room: "4",
+		Start: today.AddDays(7).At(9, 0, e.loc), End: today.AddDays(7).At(12, 0, e.loc), Status: elective.SessionOpen}
+	add(&SessionIndexPage{Filter: SlotIndexForm{SpecialtyID: 1, From: "2026-11-23"}, Specialties: fixtureSpecialties(),
+		Sessions: []*elective.SessionSummary{{Session: sess, Clinician: "Ms A Okafor", Site: "Anytown General Hospital", Slots: 9, Booked: 4},
+			{Session: &elective.ClinicSession{ID: 51, Date: today, Status: elective.SessionCancelled}, Clinician: "Mr B", Slots: 9}}}, "Clinic sessions")
+	add(&SessionViewPage{Change: &elective.SessionChange{Session: sess, Clinician: "Ms A Okafor",
+		Booked: []*elective.PTLEntry{rows[0].Entry}, Appointments: []*elective.Appointment{fixtureAppointment(e.loc)},
+		NeedsApproval: true, NoticeDays: 42}, Specialty: "Trauma and orthopaedics", Rows: rows[:1],
+		Form: CancelSessionForm{Reason: elective.CancelForOther}, Errors: errs}, "Clinic session")
+	d := &elective.Displaced{Appointment: fixtureAppointment(e.loc), Entry: rows[0].Entry, Proposed: days[0].Slots[0].Slot,
+		Why: "Earliest reasonable slot with the same clinician"}
+	add(&DisplacedPage{Filter: SlotIndexForm{SpecialtyID: 1}, Specialties: fixtureSpecialties(), Failed: []string{"Pathway 7: taken"},
+		Rows: []DisplacedRow{{PTLRow: rows[0], Displaced: d, Proposed: days[0].Slots[0]},
+			{PTLRow: rows[1], Displaced: &elective.Displaced{Entry: rows[1].Entry, Why: "No free New slot"}}}}, "Patients to rebook")
+}

@@ -34,6 +34,7 @@ const (
 	NavReferral    = "referral"
 	NavUsers       = "users"
 	NavSlots       = "slots"
+	NavSessions    = "sessions"
 )
 
 // NavItem is one link in the primary navigation.
@@ -71,7 +72,8 @@ func (p *Page) NavItems() []NavItem {
 			NavItem{Label: "Waiting times", Href: "/reports", Current: p.Nav == NavReports})
 	}
 	if p.Can(elective.ActionBookAppointment) {
-		items = append(items, NavItem{Label: "Free slots", Href: "/slots", Current: p.Nav == NavSlots})
+		items = append(items, NavItem{Label: "Free slots", Href: "/slots", Current: p.Nav == NavSlots},
+			NavItem{Label: "Clinics", Href: "/sessions", Current: p.Nav == NavSessions})
 	}
 	if p.Can(elective.ActionRegisterReferral) {
 		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
@@ -91,6 +93,7 @@ func allPages() []page {
 		&PathwayViewPage{}, &ReferralNewPage{},
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
+		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
 		&UserIndexPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

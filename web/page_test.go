@@ -126,6 +126,7 @@ func fixturePages(e *testEnv) map[string]page {
 	add(&UserIndexPage{Users: fixtureUsers(), Form: UserForm{Username: "new", Role: elective.RoleClinician}, Errors: formErrs}, "Users")
 	add(fixtureReportPage(), "Waiting times")
 	add(fixtureBreachPage(today), "Breach forecast")
+	addClinicPages(add, e, rows, slotDays, formErrs)
 	return pages
 }
 

@@ -115,6 +115,7 @@ func (s *Server) funcs() template.FuncMap {
 		"outcomesOfAttendance":  func() []elective.OutcomeOfAttendance { return elective.OutcomesOfAttendance },
 		"roles":                 func() []elective.Role { return elective.Roles },
 		"offerResponses":        func() []elective.OfferResponse { return elective.OfferResponses },
+		"sessionCancelReasons":  func() []elective.SessionCancelReason { return elective.SessionCancelReasons },
 		"slotDate":              func(t time.Time) string { return elective.DateOf(t, loc).String() },
 		"inc":                   func(i int) int { return i + 1 },
 		"itemID":                itemID,

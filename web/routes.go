@@ -36,6 +36,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /pathways/{id}/unavailability", s.private(s.handleUnavailabilityCreate))
 	mux.Handle("POST /pathways/{id}/unavailability/delete", s.private(s.handleUnavailabilityDelete))
 
+	mux.Handle("GET /sessions", s.private(s.handleSessionIndex))
+	mux.Handle("GET /sessions/{id}", s.private(s.handleSessionView))
+	mux.Handle("POST /sessions/{id}/cancel", s.private(s.handleSessionCancel))
+	mux.Handle("GET /displaced", s.private(s.handleDisplacedIndex))
+	mux.Handle("POST /displaced", s.private(s.handleDisplacedBook))
 	mux.Handle("GET /slots", s.private(s.handleSlotIndex))
 	mux.Handle("GET /slots/{id}", s.private(s.handleSlotView))
 

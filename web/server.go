@@ -45,6 +45,7 @@ type Services struct {
 	Reports       elective.ReportService   // waiting-times reports and the PTL and WLMDS downloads
 	Forecasts     elective.ForecastService // the breach forecast
 	Offers        elective.OfferService    // offers, unavailability and the right next patient for a slot
+	Cascade       elective.CascadeService  // clinic sessions, their cancellation and rebooking the displaced
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -67,6 +68,7 @@ func (s Services) check() error {
 	add("Reports", s.Reports == nil)
 	add("Forecasts", s.Forecasts == nil)
 	add("Offers", s.Offers == nil)
+	add("Cascade", s.Cascade == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -37,6 +37,7 @@ type testEnv struct {
 	reports  *mock.ReportService
 	forecast *mock.ForecastService
 	offers   *mock.OfferService
+	cascade  *mock.CascadeService
 	users    *mock.UserService
 	audit    *mock.AuditService
 }
@@ -48,6 +49,7 @@ var testUsers = map[string]*elective.User{
 	"tok-admin":     {ID: 1, Username: "admin", Name: "Ada Admin", Role: elective.RoleAdministrator, Active: true},
 	"tok-rota":      {ID: 3, Username: "rita", Name: "Rita Rota", Role: elective.RoleRotaCoordinator, Active: true},
 	"tok-clinician": {ID: 4, Username: "drc", Name: "Dr Chen", Role: elective.RoleClinician, Active: true},
+	"tok-senior":    {ID: 5, Username: "sam", Name: "Sam Senior", Role: elective.RoleSeniorBookingOfficer, Active: true},
 }
 
 func newTestEnv(t *testing.T) *testEnv {
@@ -60,7 +62,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		t: t, loc: loc, now: time.Date(2026, 11, 23, 9, 0, 0, 0, loc), logs: &bytes.Buffer{},
 		org: &mock.OrganisationService{}, patients: &mock.PatientService{}, refs: &mock.ReferralService{},
 		pathways: &mock.PathwayService{}, clinics: &mock.ClinicService{}, bookings: &mock.BookingService{},
-		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, users: &mock.UserService{},
+		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, users: &mock.UserService{},
 		audit: &mock.AuditService{},
 	}
 	e.stubReferenceData()
@@ -76,7 +78,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	}
 	e.server, err = NewServer(cfg, Services{
 		Organisations: e.org, Patients: e.patients, Referrals: e.refs, Pathways: e.pathways, Clinics: e.clinics,
-		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Users: e.users, Audit: e.audit,
+		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Users: e.users, Audit: e.audit,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)

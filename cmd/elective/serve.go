@@ -145,6 +145,7 @@ func services(db *store.DB) web.Services {
 		Reports:       store.NewReportService(db),
 		Forecasts:     store.NewForecastService(db),
 		Offers:        store.NewOfferService(db),
+		Cascade:       store.NewCascadeService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}

@@ -1,0 +1,37 @@
+package mock
+
+import (
+	"context"
+
+	"github.com/openelective/elective"
+)
+
+var _ elective.CascadeService = (*CascadeService)(nil)
+
+// CascadeService is a mock of elective.CascadeService.
+type CascadeService struct {
+	FindSessionsFn               func(ctx context.Context, f elective.SessionFilter) ([]*elective.SessionSummary, error)
+	PreviewSessionCancellationFn func(ctx context.Context, sessionID int64) (*elective.SessionChange, error)
+	CancelSessionFn              func(ctx context.Context, c *elective.SessionCancellation) (int, error)
+	ProposeRebookingsFn          func(ctx context.Context, specialtyID int64) ([]*elective.Displaced, error)
+}
+
+// FindSessions calls FindSessionsFn.
+func (s *CascadeService) FindSessions(ctx context.Context, f elective.SessionFilter) ([]*elective.SessionSummary, error) {
+	return s.FindSessionsFn(ctx, f)
+}
+
+// PreviewSessionCancellation calls PreviewSessionCancellationFn.
+func (s *CascadeService) PreviewSessionCancellation(ctx context.Context, sessionID int64) (*elective.SessionChange, error) {
+	return s.PreviewSessionCancellationFn(ctx, sessionID)
+}
+
+// CancelSession calls CancelSessionFn.
+func (s *CascadeService) CancelSession(ctx context.Context, c *elective.SessionCancellation) (int, error) {
+	return s.CancelSessionFn(ctx, c)
+}
+
+// ProposeRebookings calls ProposeRebookingsFn.
+func (s *CascadeService) ProposeRebookings(ctx context.Context, specialtyID int64) ([]*elective.Displaced, error) {
+	return s.ProposeRebookingsFn(ctx, specialtyID)
+}
