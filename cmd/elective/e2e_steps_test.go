@@ -137,8 +137,8 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string, a
 func (b *browser) registerRefused(dbPath string, clk *clock) {
 	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026", ".nhsuk-error-summary")
 	b.see("refused referral", "There is a problem", "check digit", "future")
-	if n := countRows(b.t, dbPath, "patient"); n != 2 {
-		b.t.Fatalf("a refused referral saved something: %d patients, want only the two seeded", n)
+	if n := countRows(b.t, dbPath, "patient"); n != 3 {
+		b.t.Fatalf("a refused referral saved something: %d patients, want only the three seeded", n)
 	}
 }
 
@@ -295,4 +295,22 @@ func (b *browser) fillFreeSlot() {
 	b.see("candidates", "Who should have this slot", "ROUTINETON", "Next patient", "only if the patient agrees")
 	b.do("book the next patient", press("Book ROUTINETON"), chromedp.WaitVisible(`//*[contains(., "Appointment booked")]`))
 	b.see("booked from the slot", "Appointment booked", "ROUTINETON")
+}
+
+// cancelClinic signs in as the booking manager, cancels next week's clinic
+// (short notice: a manager may), and books its displaced patient into the
+// proposed slot from the patients-to-rebook list (rules.md 3.5, TS-61).
+func (b *browser) cancelClinic() {
+	b.do("sign out", press("Sign out"), chromedp.WaitVisible(chromedp.CSS("#username")))
+	b.do("sign in as the manager", chromedp.SendKeys(chromedp.CSS("#username"), e2eManager),
+		chromedp.SendKeys(chromedp.CSS("#password"), e2ePassword+"\r"), chromedp.WaitVisible(chromedp.CSS(`input[name="q"]`)))
+	b.do("open clinics", chromedp.Navigate(b.base+"/sessions?specialty_id=1&from=2026-11-30"), chromedp.WaitVisible(chromedp.CSS("#sessions")))
+	b.do("open the booked clinic", follow("Open"), chromedp.WaitVisible(chromedp.CSS("#booked")))
+	b.see("clinic", "DISPLACIA", "less than 42 days away")
+	b.do("cancel it", choose(`input[name="reason"][value="sickness"]`), press("Cancel clinic and rebook"),
+		chromedp.WaitVisible(chromedp.CSS("#displaced")))
+	b.see("patients to rebook", "Clinic cancelled. 1 patients to rebook", "DISPLACIA", "Earliest reasonable slot")
+	b.do("book the proposals", press("Book the ticked patients"),
+		chromedp.WaitVisible(`//p[contains(., "Nobody is waiting to be rebooked")]`))
+	b.see("rebooked", "Rebooked 1 patients", "Nobody is waiting to be rebooked")
 }

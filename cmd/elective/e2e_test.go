@@ -30,6 +30,7 @@ func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.now = t }
 const (
 	e2eUser     = "bea"
 	e2ePassword = "e2e-password-1"
+	e2eManager  = "max"
 )
 
 // TestBrowserSlice walks the foundation slice in a real headless Chromium
@@ -65,6 +66,7 @@ func TestBrowserSlice(t *testing.T) {
 	// Offers and filling a free slot (issue 4).
 	b.offerDates()
 	b.fillFreeSlot()
+	b.cancelClinic()
 }
 
 // findChromium returns the browser to drive. Without one the test skips,
@@ -108,6 +110,10 @@ func seedE2E(t *testing.T, path string, clk *clock) {
 	if err := store.NewUserService(db).CreateUser(sys, u, e2ePassword); err != nil {
 		t.Fatal(err)
 	}
+	mgr := &elective.User{Username: e2eManager, Name: "Max Manager", Role: elective.RoleBookingManager}
+	if err := store.NewUserService(db).CreateUser(sys, mgr, e2ePassword); err != nil {
+		t.Fatal(err)
+	}
 	today := elective.DateOf(clk.Now(), london())
 	if _, err := store.NewClinicService(db).GenerateSessions(sys, today.AddDays(-42), today.AddDays(7*16)); err != nil {
 		t.Fatal(err)
@@ -118,6 +124,28 @@ func seedE2E(t *testing.T, path string, clk *clock) {
 		t.Fatal(err)
 	}
 	seedDNA(t, db, clk, sys)
+	seedDisplaced(t, db, sys, today)
+}
+
+// seedDisplaced books a patient into a clinic a week ahead, for the
+// manager to cancel.
+func seedDisplaced(t *testing.T, db *store.DB, sys context.Context, today elective.Date) {
+	t.Helper()
+	reg := fixture.Registration(4, today.AddDays(-50))
+	reg.Patient.FamilyName = "Displacia"
+	ref, err := store.NewReferralService(db).RegisterReferral(sys, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots, err := store.NewClinicService(db).FindSlots(sys, elective.SlotFilter{SpecialtyID: 1, Type: elective.SlotNew,
+		From: today.AddDays(7).At(0, 0, london()), FreeOnly: true, Limit: 1})
+	if err != nil || len(slots) == 0 {
+		t.Fatalf("no slot a week ahead: %v", err)
+	}
+	if _, err := store.NewBookingService(db).BookAppointment(sys, &elective.BookingRequest{PathwayID: ref.PathwayID,
+		SlotID: slots[0].ID, Communicated: elective.CommunicatedByLetter}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // seedDNA gives the failsafe list a patient who did not attend a first
