@@ -43,7 +43,63 @@ func (m *Main) benchOffers(ctx context.Context, args []string) error {
 	if err := m.timeEarliestOffers(uctx, db, today, *n); err != nil {
 		return err
 	}
-	return m.timeNextPatients(uctx, db, *n)
+	if err := m.timeNextPatients(uctx, db, *n); err != nil {
+		return err
+	}
+	return m.timeCascade(ctx, uctx, db)
+}
+
+// timeCascade cancels the busiest specialty's next clinics until at least
+// 30 patients are displaced, and times cancelling them and proposing a new
+// slot for every displaced patient.
+func (m *Main) timeCascade(ctx, uctx context.Context, db *store.DB) error {
+	var spec int64
+	if err := db.SQL().QueryRowContext(ctx, db.Rebind(`SELECT specialty_id FROM appointment a JOIN slot s ON s.id = a.slot_id
+		WHERE a.status = 'booked' AND a.start_at > ? GROUP BY specialty_id ORDER BY COUNT(*) DESC LIMIT 1`),
+		db.Args(db.Now().Add(24*time.Hour))...).Scan(&spec); err != nil {
+		return fmt.Errorf("no booked future appointments: %w", err)
+	}
+	sessions, err := sampleIDs(ctx, db, db.Rebind(`SELECT a.session_id, COUNT(*) FROM appointment a JOIN clinic_session cs ON cs.id = a.session_id
+		WHERE cs.specialty_id = ? AND cs.status = 'open' AND a.status = 'booked' AND a.start_at > ?
+		GROUP BY a.session_id ORDER BY a.session_id`), 1000, db.Args(spec, db.Now().Add(24*time.Hour))...)
+	if err != nil {
+		return err
+	}
+	cascade := store.NewCascadeService(db)
+	sys := systemContext(ctx, "bench")
+	displaced, cancelled := 0, 0
+	start := time.Now()
+	for _, s := range sessions {
+		if displaced >= 30 {
+			break
+		}
+		n, err := cascade.CancelSession(sys, &elective.SessionCancellation{SessionID: s[0], Reason: elective.CancelForLeave})
+		if err != nil {
+			return err
+		}
+		displaced, cancelled = displaced+n, cancelled+1
+	}
+	cancelTime := time.Since(start)
+	var times []time.Duration
+	var proposed int
+	for range 20 {
+		start := time.Now()
+		ds, err := cascade.ProposeRebookings(uctx, spec)
+		if err != nil {
+			return err
+		}
+		times = append(times, time.Since(start))
+		proposed = 0
+		for _, d := range ds {
+			if d.Proposed != nil {
+				proposed++
+			}
+		}
+	}
+	fmt.Fprintf(m.Stdout, "  Cancelled %d clinics displacing %d patients in %.0f ms; %d of them proposed a slot\n",
+		cancelled, displaced, ms(cancelTime), proposed)
+	m.printTimes("Propose new slots for all displaced", times)
+	return nil
 }
 
 // timeEarliestOffers times EarliestOffers for sampled waiting outpatients.
