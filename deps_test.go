@@ -32,12 +32,13 @@ var layers = map[string]layer{
 	"access":       {[]string{"", "rtt"}, pureBans},
 	"calendar":     {[]string{""}, pureBans},
 	"letter":       {nil, pureBans},
+	"outbox":       {[]string{""}, []string{"database/sql", "net/http"}},
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt", "forecast", "access"}, []string{"net/http"}},
+	"store":        {[]string{"", "rtt", "forecast", "access", "letter"}, []string{"net/http"}},
 	"web":          {[]string{"", "rtt", "forecast", "access"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access"}, nil},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox"}, nil},
 }
 
 type pkg struct {

@@ -9,6 +9,10 @@ type Organisation struct {
 	ID   int64
 	Code string // ODS organisation code, e.g. "RXX"
 	Name string
+	// Address and BookingPhone head every letter: the booking office is
+	// where patients write and phone to change an appointment.
+	Address      Address
+	BookingPhone string
 }
 
 // Site is a hospital or clinic building of the organisation.

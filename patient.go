@@ -47,10 +47,14 @@ const (
 	AlertInterpreter     AlertKind = "interpreter"
 	AlertTransport       AlertKind = "transport"
 	AlertAccessNeeds     AlertKind = "access-needs"
+	// AlertAddressNotToUse: the patient has asked that no letter go to
+	// their address (a refuge, a shared house); letters are then refused.
+	AlertAddressNotToUse AlertKind = "address-not-to-use"
 )
 
 // AlertKinds lists the alert kinds in display order.
-var AlertKinds = []AlertKind{AlertVulnerableAdult, AlertChildProtection, AlertInterpreter, AlertTransport, AlertAccessNeeds}
+var AlertKinds = []AlertKind{AlertVulnerableAdult, AlertChildProtection, AlertInterpreter, AlertTransport, AlertAccessNeeds,
+	AlertAddressNotToUse}
 
 // Label is the alert's name for staff.
 func (k AlertKind) Label() string {
@@ -65,6 +69,8 @@ func (k AlertKind) Label() string {
 		return "Hospital transport"
 	case AlertAccessNeeds:
 		return "Access needs"
+	case AlertAddressNotToUse:
+		return "Do not write to this address"
 	}
 	return string(k)
 }

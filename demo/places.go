@@ -52,7 +52,9 @@ var (
 
 // organisation builds the trust and its sites, IDs from 1.
 func (g *gen) organisation() {
-	g.org = &elective.Organisation{ID: 1, Code: g.cfg.OrgCode, Name: trustName}
+	g.org = &elective.Organisation{ID: 1, Code: g.cfg.OrgCode, Name: trustName,
+		Address:      elective.Address{Line1: "Booking Office, " + siteNames[0], Line2: "Hospital Road", Town: "Anytown", Postcode: "AN1 1AA"},
+		BookingPhone: "0118 496 0123"} // an Ofcom drama number: never a real line
 	for i, name := range siteNames {
 		g.sites = append(g.sites, &elective.Site{ID: int64(i + 1), Code: fmt.Sprintf("%s%02d", g.cfg.OrgCode, i+1), Name: name})
 	}

@@ -94,6 +94,10 @@ func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) 
 	if _, err := tx.recordEvent(p, patient, ev); err != nil {
 		return nil, err
 	}
+	// Written confirmation goes out with every booking (issue 4).
+	if err := tx.queueLetter(elective.MsgAppointment, patient, p.ID, a.ID, "appointment:"+itoa64(a.ID)); err != nil {
+		return nil, err
+	}
 	return a, tx.audit("appointment.book", p.PatientID, "appointment="+itoa64(a.ID))
 }
 
@@ -201,6 +205,11 @@ func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointme
 		}
 		return nil, err
 	}
+	if kind := outcomeLetter(o.Status); kind != "" {
+		if err := tx.queueLetter(kind, patient, p.ID, a.ID, string(kind)+":"+itoa64(a.ID)); err != nil {
+			return nil, err
+		}
+	}
 	return a, tx.audit("appointment.outcome", a.PatientID, "appointment="+itoa64(a.ID)+" status="+string(a.Status))
 }
 
@@ -284,4 +293,17 @@ func (s *BookingService) FindAppointmentsByPatient(ctx context.Context, patientI
 		return tx.audit("appointment.list", patientID, "")
 	})
 	return out, err
+}
+
+// outcomeLetter is the letter an outcome sends: a cancellation confirms
+// itself in writing, and a DNA letter (copied to the GP) tells the patient
+// the clinician will review what happens next (rules.md 3.3).
+func outcomeLetter(s elective.AppointmentStatus) elective.MessageKind {
+	switch s {
+	case elective.AppointmentCancelledHospital, elective.AppointmentCancelledPatient:
+		return elective.MsgCancellation
+	case elective.AppointmentDNA:
+		return elective.MsgDNA
+	}
+	return ""
 }

@@ -49,7 +49,9 @@ func (l *Loader) LoadReference(ctx context.Context, ref *elective.ReferenceData)
 			return elective.Errorf(elective.ECONFLICT, "The database already holds a trust; load into an empty database")
 		}
 		o := ref.Organisation
-		if _, err := tx.exec(`INSERT INTO organisation (id, code, name) VALUES (?, ?, ?)`, o.ID, o.Code, o.Name); err != nil {
+		if _, err := tx.exec(`INSERT INTO organisation (id, code, name, address_line1, address_line2, town, postcode, booking_phone)
+			VALUES `+placeholders(8), o.ID, o.Code, o.Name, o.Address.Line1, o.Address.Line2, o.Address.Town, o.Address.Postcode,
+			o.BookingPhone); err != nil {
 			return err
 		}
 		if _, err := tx.dropIndexes(); err != nil {

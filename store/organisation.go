@@ -45,12 +45,13 @@ func (tx *Tx) org() (int64, string, error) {
 
 // FindOrganisation returns the trust.
 func (s *OrganisationService) FindOrganisation(ctx context.Context) (*elective.Organisation, error) {
-	o := &elective.Organisation{}
-	err := s.db.db.QueryRowContext(ctx, `SELECT id, code, name FROM organisation ORDER BY id LIMIT 1`).Scan(&o.ID, &o.Code, &o.Name)
-	if err != nil {
-		return nil, elective.Errorf(elective.ENOTFOUND, "No organisation is set up yet")
-	}
-	return o, nil
+	var o *elective.Organisation
+	err := s.db.read(ctx, s.db.db, func(tx *Tx) error {
+		var err error
+		o, err = tx.organisation()
+		return err
+	})
+	return o, err
 }
 
 // FindSites returns every site by name.

@@ -129,6 +129,9 @@ func (tx *Tx) registerReferral(reg *elective.ReferralRegistration) error {
 	if _, err := tx.recordEvent(p, patient, ev); err != nil {
 		return err
 	}
+	if err := tx.queueLetter(elective.MsgAcknowledgement, patient, p.ID, 0, "acknowledgement:"+itoa64(p.ID)); err != nil {
+		return err
+	}
 	return tx.audit("referral.register", patient.ID, "referral="+itoa64(ref.ID))
 }
 

@@ -183,3 +183,14 @@ func addClinicPages(add func(page, string), e *testEnv, rows []PTLRow, days []Sl
 		Rows: []DisplacedRow{{PTLRow: rows[0], Displaced: d, Proposed: days[0].Slots[0]},
 			{PTLRow: rows[1], Displaced: &elective.Displaced{Entry: rows[1].Entry, Why: "No free New slot"}}}}, "Patients to rebook")
 }
+
+// fixtureMessages are a sent letter, a refused one and a queued text.
+func fixtureMessages(now time.Time) []*elective.Message {
+	return []*elective.Message{
+		{ID: 3, PatientID: 42, Kind: elective.MsgReminder, Channel: elective.ChannelSMS, To: "07700 900123", Status: elective.MessageQueued, CreatedAt: now},
+		{ID: 2, PatientID: 42, Kind: elective.MsgDNA, Channel: elective.ChannelLetter, Status: elective.MessageFailed,
+			Error: "The letter cannot be made: the patient has asked that this address not be used", CreatedAt: now},
+		{ID: 1, PatientID: 42, Kind: elective.MsgAppointment, Channel: elective.ChannelLetter, To: "TE1 1ST", Status: elective.MessageSent,
+			CreatedAt: now, SentAt: now},
+	}
+}

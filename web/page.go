@@ -156,6 +156,7 @@ type PatientViewPage struct {
 	Pathways     []PathwayCard
 	Appointments []AppointmentRow
 	Referrals    []ReferralRow
+	Messages     []*elective.Message
 }
 
 func (*PatientViewPage) templateName() string { return "patient/view" }

@@ -79,6 +79,7 @@ func fixturePages(e *testEnv) map[string]page {
 		[]*elective.Referral{fixtureReferral()}, lk)
 	view.Appointments = appointmentRows(testUsers["tok-officer"], []*elective.Appointment{fixtureAppointment(loc)}, lk)
 	view.Referrals = referralRows([]*elective.Referral{fixtureReferral()}, lk)
+	view.Messages = fixtureMessages(e.now)
 	add(view, patient.DisplayName())
 	add(&PatientAuditPage{PatientID: 42, Events: []*elective.AuditEvent{{ID: 1, At: e.now, UserID: 2,
 		Username: "bob", Action: "patient.read", PatientID: 42, RequestID: "0123456789abcdef", Detail: "id=42"}}}, "Access history")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -59,6 +60,9 @@ func (s *Server) handlePatientView(w http.ResponseWriter, r *http.Request) error
 	p.Pathways = s.pathwayCards(user, patient, pathways, refs, lk)
 	p.Appointments = appointmentRows(user, appts, lk)
 	p.Referrals = referralRows(refs, lk)
+	if p.Messages, err = s.svc.Outbox.FindMessages(ctx, id); err != nil {
+		return err
+	}
 	return s.render(w, r, http.StatusOK, p)
 }
 
@@ -192,3 +196,21 @@ func (s *Server) handlePatientAudit(w http.ResponseWriter, r *http.Request) erro
 
 // patientURL is the address of a patient's record.
 func patientURL(id int64) string { return "/patients/" + strconv.FormatInt(id, 10) }
+
+// handleLetterPDF shows a letter as the patient gets it, rendered with
+// their current details. A letter the rules refuse says why.
+func (s *Server) handleLetterPDF(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	m, pdf, err := s.svc.Outbox.LetterPDF(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=\"letter-%d-%s.pdf\"", m.ID, m.Kind))
+	w.Header().Set("Cache-Control", "no-store")
+	_, err = w.Write(pdf)
+	return err
+}

@@ -21,6 +21,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /patients", s.private(s.handlePatientIndex))
 	mux.Handle("GET /patients/{id}", s.private(s.handlePatientView))
 	mux.Handle("GET /patients/{id}/audit", s.private(s.handlePatientAudit))
+	mux.Handle("GET /messages/{id}/letter.pdf", s.private(s.handleLetterPDF))
 	mux.Handle("GET /audit", s.private(s.handleAuditIndex))
 
 	mux.Handle("GET /referrals/new", s.private(s.handleReferralNew))

@@ -46,6 +46,7 @@ type Services struct {
 	Forecasts     elective.ForecastService // the breach forecast
 	Offers        elective.OfferService    // offers, unavailability and the right next patient for a slot
 	Cascade       elective.CascadeService  // clinic sessions, their cancellation and rebooking the displaced
+	Outbox        elective.OutboxService   // letters and messages to patients
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -69,6 +70,7 @@ func (s Services) check() error {
 	add("Forecasts", s.Forecasts == nil)
 	add("Offers", s.Offers == nil)
 	add("Cascade", s.Cascade == nil)
+	add("Outbox", s.Outbox == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -38,6 +38,7 @@ type testEnv struct {
 	forecast *mock.ForecastService
 	offers   *mock.OfferService
 	cascade  *mock.CascadeService
+	outbox   *mock.OutboxService
 	users    *mock.UserService
 	audit    *mock.AuditService
 }
@@ -62,7 +63,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		t: t, loc: loc, now: time.Date(2026, 11, 23, 9, 0, 0, 0, loc), logs: &bytes.Buffer{},
 		org: &mock.OrganisationService{}, patients: &mock.PatientService{}, refs: &mock.ReferralService{},
 		pathways: &mock.PathwayService{}, clinics: &mock.ClinicService{}, bookings: &mock.BookingService{},
-		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, users: &mock.UserService{},
+		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, outbox: &mock.OutboxService{}, users: &mock.UserService{},
 		audit: &mock.AuditService{},
 	}
 	e.stubReferenceData()
@@ -78,7 +79,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	}
 	e.server, err = NewServer(cfg, Services{
 		Organisations: e.org, Patients: e.patients, Referrals: e.refs, Pathways: e.pathways, Clinics: e.clinics,
-		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Users: e.users, Audit: e.audit,
+		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Users: e.users, Audit: e.audit,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)
@@ -87,7 +88,8 @@ func newTestEnv(t *testing.T) *testEnv {
 }
 
 func (e *testEnv) stubReferenceData() {
-	// Pages that show offers find none unless a test says otherwise.
+	// Pages that show offers or letters find none unless a test says otherwise.
+	e.outbox.FindMessagesFn = func(context.Context, int64) ([]*elective.Message, error) { return nil, nil }
 	e.offers.FindUnavailabilityFn = func(context.Context, int64) ([]*elective.Unavailability, error) { return nil, nil }
 	e.offers.FindOffersFn = func(context.Context, int64) ([]*elective.Offer, error) { return nil, nil }
 	e.offers.EarliestOffersFn = func(context.Context, int64, int, bool) ([]*elective.Slot, error) { return nil, nil }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -313,4 +314,35 @@ func (b *browser) cancelClinic() {
 	b.do("book the proposals", press("Book the ticked patients"),
 		chromedp.WaitVisible(`//p[contains(., "Nobody is waiting to be rebooked")]`))
 	b.see("rebooked", "Rebooked 1 patients", "Nobody is waiting to be rebooked")
+}
+
+// lettersSent waits for the outbox job to write the rebooked patient's
+// letters (the hospital cancellation and the new appointment) as PDFs, and
+// sees them marked sent on the patient's record.
+func (b *browser) lettersSent(dir string) {
+	want := []string{"letter-cancellation.pdf", "letter-appointment.pdf", "letter-acknowledgement.pdf"}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		names := ""
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			names += e.Name() + " "
+		}
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(names, w) {
+				missing = w
+			}
+		}
+		if missing == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("outbox %s lacks %s: %s", dir, missing, names)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	b.do("open the rebooked patient", chromedp.Navigate(b.base+"/patients?q=Displacia"), chromedp.WaitVisible(chromedp.CSS("h1")),
+		follow("DISPLACIA"), chromedp.WaitVisible(chromedp.CSS("#letters")))
+	b.see("letters", "Letters and messages", "Appointment cancellation", "Appointment letter", "Sent")
 }

@@ -67,7 +67,11 @@ func TestBrowserSlice(t *testing.T) {
 	b.offerDates()
 	b.fillFreeSlot()
 	b.cancelClinic()
+	b.lettersSent(outboxDir(dbPath))
 }
+
+// outboxDir is where the server's outbox writes letters in the test.
+func outboxDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "outbox") }
 
 // findChromium returns the browser to drive. Without one the test skips,
 // unless ELECTIVE_TEST_BROWSER=required (CI), when it fails.
@@ -186,7 +190,9 @@ func startServer(t *testing.T, dbPath string, clk *clock) string {
 	done := make(chan error, 1)
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &strings.Builder{}, Stderr: &strings.Builder{},
 		Getenv: func(string) string { return "" }, Now: clk.Now, OnListen: func(a string) { addr <- a }}
-	go func() { done <- m.Run(ctx, []string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0"}) }()
+	go func() {
+		done <- m.Run(ctx, []string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0", "--folder", outboxDir(dbPath), "--outbox-every", "1s"})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -10,10 +10,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -61,6 +63,16 @@ type Main struct {
 	// OnListen, if set, is told the address serve listens on (tests use
 	// --addr 127.0.0.1:0).
 	OnListen func(addr string)
+
+	logOnce sync.Once
+	log     *slog.Logger
+}
+
+// logger is the one logger of the process: the server and its background
+// jobs share it, so their lines never interleave.
+func (m *Main) logger() *slog.Logger {
+	m.logOnce.Do(func() { m.log = slog.New(slog.NewTextHandler(m.Stderr, nil)) })
+	return m.log
 }
 
 // NewMain returns a Main wired to the process.
@@ -84,6 +96,7 @@ var commands = map[string]command{
 	"version": {"print the version", (*Main).version},
 	"rebuild": {"derive the PTL and worklists again from the event log", (*Main).rebuild},
 	"policy":  {"the trust's local RTT policy: policy show, policy set KEY=VALUE", (*Main).policy},
+	"outbox":  {"queue appointment reminders and send queued letters and messages", (*Main).outboxCmd},
 	"bench":   {"measure: bench ptl, bench booking (figures of docs/benchmarks.md)", (*Main).bench},
 }
 

@@ -27,6 +27,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (set when served over HTTPS)")
 	orgCode := fs.String("org-code", "RXX", "ODS code of the trust, for a new database without --demo")
 	orgName := fs.String("org-name", "Elective Hospitals NHS Trust", "name of the trust, for a new database without --demo")
+	send := senderFlags(fs)
+	every := fs.Duration("outbox-every", 5*time.Minute, "how often the outbox queues reminders and sends letters (0: never; run `elective outbox`)")
 	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
@@ -34,6 +36,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	defer db.Close()
 	if err := m.prepare(ctx, db, *withDemo, d, *orgCode, *orgName); err != nil {
 		return err
+	}
+	if *every > 0 {
+		go m.outboxLoop(ctx, db, send(m.Now), *every)
 	}
 	return m.listen(ctx, db, *addr, *secure, *withDemo)
 }
@@ -74,7 +79,7 @@ func (m *Main) listen(ctx context.Context, db *store.DB, addr string, secure, wi
 	if err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	logger := m.logger()
 	svc := services(db)
 	srv, err := web.NewServer(web.Config{Location: london(), Now: m.Now, Logger: logger, SecureCookies: secure,
 		Policy: db.Policy, TrustName: org.Name}, svc)
@@ -146,6 +151,7 @@ func services(db *store.DB) web.Services {
 		Forecasts:     store.NewForecastService(db),
 		Offers:        store.NewOfferService(db),
 		Cascade:       store.NewCascadeService(db),
+		Outbox:        store.NewOutboxService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}
