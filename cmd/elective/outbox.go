@@ -38,7 +38,7 @@ func (m *Main) outboxCmd(ctx context.Context, args []string) error {
 // senderFlags declares the sender's flags and returns a function that
 // builds the sender: the folder, with SMTP in front for e-mail when set.
 func senderFlags(fs *flag.FlagSet) func(now func() time.Time) elective.Sender {
-	folder := fs.String("folder", "outbox", "folder the default sender writes letters (PDF) and messages to")
+	folder := fs.String("folder", "data/outbox", "folder the default sender writes letters (PDF) and messages to")
 	addr := fs.String("smtp", "", "mail server (host:port) for e-mail; letters and texts still go to the folder")
 	from := fs.String("from", "", "sender address for e-mail")
 	return func(now func() time.Time) elective.Sender {
