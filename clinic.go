@@ -37,8 +37,20 @@ type TemplateSlot struct {
 	Minutes int
 }
 
-// ClinicTemplate describes a clinic that recurs every week on one weekday,
-// between its effective dates (EffectiveTo zero: open-ended).
+// TemplateException is a one-off change to a template's pattern: a closed
+// date (a training day) or an extra session, made without editing the
+// pattern.
+type TemplateException struct {
+	Date   Date
+	Extra  bool // an extra session; false means the clinic is closed that day
+	Reason string
+}
+
+// ClinicTemplate describes a clinic that recurs on one weekday, every week,
+// every few weeks or in chosen weeks of the month, between its effective
+// dates (EffectiveTo zero: open-ended). Bank holidays of England and Wales
+// are skipped unless OpenOnBankHolidays; package calendar turns a template
+// into its session dates.
 type ClinicTemplate struct {
 	ID            int64
 	Code          string // clinic code, e.g. "ORTH-SMI-MON-AM"
@@ -52,6 +64,11 @@ type ClinicTemplate struct {
 	EffectiveFrom Date
 	EffectiveTo   Date
 	Slots         []TemplateSlot
+
+	Every              int   // 1 or 0: weekly; 2: fortnightly from the first session …
+	WeeksOfMonth       []int // e.g. 1 and 3: the first and third weekday of the month; -1 the last
+	OpenOnBankHolidays bool
+	Exceptions         []TemplateException
 }
 
 // Minutes is the session length: the sum of the slot lengths.
@@ -61,23 +78,6 @@ func (t *ClinicTemplate) Minutes() int {
 		n += s.Minutes
 	}
 	return n
-}
-
-// SessionDates returns the dates in [from, to] on which the template holds a
-// session.
-func (t *ClinicTemplate) SessionDates(from, to Date) []Date {
-	if from.Before(t.EffectiveFrom) {
-		from = t.EffectiveFrom
-	}
-	if !t.EffectiveTo.IsZero() && to.After(t.EffectiveTo) {
-		to = t.EffectiveTo
-	}
-	var dates []Date
-	d := from.AddDays((int(t.Weekday) - int(from.Weekday()) + 7) % 7)
-	for ; !d.After(to); d = d.AddDays(7) {
-		dates = append(dates, d)
-	}
-	return dates
 }
 
 // Session returns the session the template holds on date d, with its slots,

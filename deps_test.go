@@ -27,7 +27,7 @@ var pureBans = []string{"database/sql", "net/http", "net", "os!", "os/exec!", "i
 var layers = map[string]layer{
 	"":             {nil, pureBans},
 	"rtt":          {[]string{""}, pureBans},
-	"demo":         {[]string{"", "rtt"}, pureBans},
+	"demo":         {[]string{"", "rtt", "calendar"}, pureBans},
 	"forecast":     {[]string{"", "rtt"}, pureBans},
 	"access":       {[]string{"", "rtt"}, pureBans},
 	"calendar":     {[]string{""}, pureBans},
@@ -36,9 +36,9 @@ var layers = map[string]layer{
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt", "forecast", "access", "letter"}, []string{"net/http"}},
-	"web":          {[]string{"", "rtt", "forecast", "access"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox"}, nil},
+	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar"}, []string{"net/http"}},
+	"web":          {[]string{"", "rtt", "forecast", "access", "calendar"}, []string{"database/sql"}},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar"}, nil},
 }
 
 type pkg struct {

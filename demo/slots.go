@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/calendar"
 )
 
 // Cancelled-session rates: clinics lost to leave and sickness in the past,
@@ -111,7 +112,7 @@ func (g *gen) emitSessions(batch func(*elective.LoadBatch) error, progress func(
 	}
 	var occs []occurrence
 	for i, t := range g.templates {
-		for _, d := range t.SessionDates(g.from, g.horizon) {
+		for _, d := range calendar.TemplateDates(t, g.from, g.horizon) {
 			occs = append(occs, occurrence{d.Days(), t.StartMinute, i})
 		}
 	}

@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/calendar"
 )
 
 // ClinicService manages clinic templates, sessions and slots.
@@ -20,7 +23,7 @@ func (s *ClinicService) CreateClinicTemplate(ctx context.Context, t *elective.Cl
 	if err := authorize(ctx, elective.ActionManageClinics); err != nil {
 		return err
 	}
-	if err := t.Validate(); err != nil {
+	if err := validTemplate(t); err != nil {
 		return err
 	}
 	return s.db.update(ctx, func(tx *Tx) error {
@@ -28,23 +31,48 @@ func (s *ClinicService) CreateClinicTemplate(ctx context.Context, t *elective.Cl
 		if err != nil {
 			return err
 		}
-		t.ID, err = tx.insert(`INSERT INTO clinic_template (org_id, code, name, clinician_id, specialty_id, site_id, room,
-			weekday, start_minute, effective_from, effective_to) VALUES `+placeholders(11),
-			orgID, t.Code, t.Name, t.ClinicianID, t.SpecialtyID, t.SiteID, t.Room, int(t.Weekday), t.StartMinute,
-			t.EffectiveFrom, t.EffectiveTo)
+		t.ID, err = tx.insert(`INSERT INTO clinic_template (org_id, `+templateColumns+`) VALUES `+placeholders(14),
+			append([]any{orgID}, templateArgs(t)...)...)
 		if isUniqueViolation(err) {
 			return elective.Errorf(elective.ECONFLICT, "A clinic with code %s already exists", t.Code)
 		} else if err != nil {
 			return err
 		}
-		return tx.insertTemplateSlots(t)
+		return tx.insertTemplateParts(t)
 	})
 }
 
-func (tx *Tx) insertTemplateSlots(t *elective.ClinicTemplate) error {
+// validTemplate checks the template and its calendar.
+func validTemplate(t *elective.ClinicTemplate) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return calendar.ScheduleOf(t).Validate()
+}
+
+const templateColumns = `code, name, clinician_id, specialty_id, site_id, room, weekday, start_minute, effective_from,
+	effective_to, every_weeks, weeks_of_month, open_on_bank_holidays`
+
+func templateArgs(t *elective.ClinicTemplate) []any {
+	weeks := make([]string, len(t.WeeksOfMonth))
+	for i, w := range t.WeeksOfMonth {
+		weeks[i] = itoa(w)
+	}
+	return []any{t.Code, t.Name, t.ClinicianID, t.SpecialtyID, t.SiteID, t.Room, int(t.Weekday), t.StartMinute,
+		t.EffectiveFrom, t.EffectiveTo, max(t.Every, 1), strings.Join(weeks, ","), t.OpenOnBankHolidays}
+}
+
+// insertTemplateParts saves a template's slots and exceptions.
+func (tx *Tx) insertTemplateParts(t *elective.ClinicTemplate) error {
 	for i, sl := range t.Slots {
 		if _, err := tx.exec(`INSERT INTO template_slot (template_id, position, slot_type, minutes) VALUES (?, ?, ?, ?)`,
 			t.ID, i+1, sl.Type, sl.Minutes); err != nil {
+			return err
+		}
+	}
+	for _, e := range t.Exceptions {
+		if _, err := tx.exec(`INSERT INTO template_exception (template_id, exception_date, extra, reason) VALUES (?, ?, ?, ?)`,
+			t.ID, e.Date, e.Extra, e.Reason); err != nil {
 			return err
 		}
 	}
@@ -53,8 +81,7 @@ func (tx *Tx) insertTemplateSlots(t *elective.ClinicTemplate) error {
 
 // FindClinicTemplates returns templates with their slots.
 func (s *ClinicService) FindClinicTemplates(ctx context.Context, specialtyID int64) ([]*elective.ClinicTemplate, error) {
-	q := `SELECT id, code, name, clinician_id, specialty_id, site_id, room, weekday, start_minute, effective_from,
-		effective_to FROM clinic_template`
+	q := `SELECT id, ` + templateColumns + ` FROM clinic_template`
 	var args []any
 	if specialtyID != 0 {
 		q += ` WHERE specialty_id = ?`
@@ -69,12 +96,18 @@ func (s *ClinicService) FindClinicTemplates(ctx context.Context, specialtyID int
 	for rows.Next() {
 		t := &elective.ClinicTemplate{}
 		var wd int
+		var weeks string
 		if err := rows.Scan(&t.ID, &t.Code, &t.Name, &t.ClinicianID, &t.SpecialtyID, &t.SiteID, &t.Room, &wd,
-			&t.StartMinute, dateCol{&t.EffectiveFrom}, dateCol{&t.EffectiveTo}); err != nil {
+			&t.StartMinute, dateCol{&t.EffectiveFrom}, dateCol{&t.EffectiveTo}, &t.Every, &weeks, &t.OpenOnBankHolidays); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		t.Weekday = time.Weekday(wd)
+		for _, w := range strings.Split(weeks, ",") {
+			if n, err := strconv.Atoi(w); err == nil {
+				t.WeeksOfMonth = append(t.WeeksOfMonth, n)
+			}
+		}
 		byID[t.ID] = t
 		out = append(out, t)
 	}
@@ -82,7 +115,30 @@ func (s *ClinicService) FindClinicTemplates(ctx context.Context, specialtyID int
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return out, s.loadTemplateSlots(ctx, byID)
+	if err := s.loadTemplateSlots(ctx, byID); err != nil {
+		return nil, err
+	}
+	return out, s.loadTemplateExceptions(ctx, byID)
+}
+
+func (s *ClinicService) loadTemplateExceptions(ctx context.Context, byID map[int64]*elective.ClinicTemplate) error {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT template_id, exception_date, extra, reason FROM template_exception
+		ORDER BY template_id, exception_date`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var e elective.TemplateException
+		if err := rows.Scan(&id, dateCol{&e.Date}, &e.Extra, &e.Reason); err != nil {
+			return err
+		}
+		if t := byID[id]; t != nil {
+			t.Exceptions = append(t.Exceptions, e)
+		}
+	}
+	return rows.Err()
 }
 
 func (s *ClinicService) loadTemplateSlots(ctx context.Context, byID map[int64]*elective.ClinicTemplate) error {
@@ -122,7 +178,7 @@ func (s *ClinicService) GenerateSessions(ctx context.Context, from, to elective.
 			return err
 		}
 		for _, t := range templates {
-			for _, d := range t.SessionDates(from, to) {
+			for _, d := range calendar.TemplateDates(t, from, to) {
 				if have[sessionKey{t.ID, d}] {
 					continue
 				}

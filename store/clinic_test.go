@@ -61,3 +61,45 @@ func TestFreeSlotsSkipCancelledSessions(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestTemplateCalendar: a fortnightly template with a closure and an extra
+// session is saved and read back whole, its sessions skip the Christmas
+// bank holidays, and a pattern the calendar refuses changes nothing.
+func TestTemplateCalendar(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		svc := store.NewClinicService(db)
+		d := elective.MustParseDate
+		tmpl := &elective.ClinicTemplate{Code: "ORTH-XMAS", Name: "Christmas clinic", ClinicianID: 1, SpecialtyID: 1, SiteID: 1,
+			Weekday: time.Friday, StartMinute: 9 * 60, EffectiveFrom: d("2026-12-18"), Every: 2,
+			Slots:      []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 30}},
+			Exceptions: []elective.TemplateException{{Date: d("2027-01-15"), Reason: "Audit"}, {Date: d("2027-01-20"), Extra: true, Reason: "Extra"}}}
+		if err := svc.CreateClinicTemplate(as(system), tmpl); err != nil {
+			t.Fatal(err)
+		}
+		all, err := svc.FindClinicTemplates(as(system), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *elective.ClinicTemplate
+		for _, x := range all {
+			if x.ID == tmpl.ID {
+				got = x
+			}
+		}
+		if got == nil || got.Every != 2 || len(got.Exceptions) != 2 || !got.Exceptions[1].Extra || got.OpenOnBankHolidays {
+			t.Fatalf("read back %+v", got)
+		}
+		if _, err := svc.GenerateSessions(as(system), d("2026-12-18"), d("2027-01-31")); err != nil {
+			t.Fatal(err)
+		}
+		// Fridays 18 Dec, (1 Jan: New Year's Day), (15 Jan: closed), 29 Jan; and the extra Wednesday 20 Jan.
+		n := count(t, db, "clinic_session WHERE template_id = "+strconv.FormatInt(tmpl.ID, 10))
+		if n != 3 {
+			t.Errorf("%d sessions, want 3 (18 Dec, 20 Jan extra, 29 Jan)", n)
+		}
+		bad := *tmpl
+		bad.Code, bad.Every, bad.WeeksOfMonth = "ORTH-BAD", 2, []int{1}
+		wantCode(t, svc.CreateClinicTemplate(as(system), &bad), elective.EINVALID)
+	})
+}

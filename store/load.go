@@ -85,14 +85,13 @@ func (tx *Tx) loadReference(orgID int64, ref *elective.ReferenceData) error {
 	}); err != nil {
 		return err
 	}
-	if err := tx.bulkInsert("clinic_template", "id, org_id, code, name, clinician_id, specialty_id, site_id, room, weekday, start_minute, effective_from, effective_to", len(ref.Templates), func(i int) []any {
-		t := ref.Templates[i]
-		return []any{t.ID, orgID, t.Code, t.Name, t.ClinicianID, t.SpecialtyID, t.SiteID, t.Room, int(t.Weekday), t.StartMinute, t.EffectiveFrom, t.EffectiveTo}
+	if err := tx.bulkInsert("clinic_template", "id, org_id, "+templateColumns, len(ref.Templates), func(i int) []any {
+		return append([]any{ref.Templates[i].ID, orgID}, templateArgs(ref.Templates[i])...)
 	}); err != nil {
 		return err
 	}
 	for _, t := range ref.Templates {
-		if err := tx.insertTemplateSlots(t); err != nil {
+		if err := tx.insertTemplateParts(t); err != nil {
 			return err
 		}
 	}
