@@ -2,6 +2,7 @@ package elective
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -69,6 +70,37 @@ type ClinicTemplate struct {
 	WeeksOfMonth       []int // e.g. 1 and 3: the first and third weekday of the month; -1 the last
 	OpenOnBankHolidays bool
 	Exceptions         []TemplateException
+}
+
+// PatternLabel says when the clinic recurs, for staff: "Every Monday",
+// "Every 2 weeks on Monday", "1st and 3rd Monday of the month".
+func (t *ClinicTemplate) PatternLabel() string {
+	day := t.Weekday.String()
+	switch {
+	case len(t.WeeksOfMonth) > 0:
+		var parts []string
+		for _, w := range t.WeeksOfMonth {
+			parts = append(parts, ordinal(w))
+		}
+		return strings.Join(parts, ", ") + " " + day + " of the month"
+	case t.Every > 1:
+		return "Every " + strconv.Itoa(t.Every) + " weeks on " + day
+	}
+	return "Every " + day
+}
+
+func ordinal(w int) string {
+	switch w {
+	case -1:
+		return "last"
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return strconv.Itoa(w) + "th"
 }
 
 // Minutes is the session length: the sum of the slot lengths.
@@ -189,6 +221,15 @@ type ClinicService interface {
 	// FindClinicTemplates returns the templates, for one specialty when
 	// specialtyID is not 0.
 	FindClinicTemplates(ctx context.Context, specialtyID int64) ([]*ClinicTemplate, error)
+
+	// FindClinicTemplate returns one template. Returns ENOTFOUND if none.
+	FindClinicTemplate(ctx context.Context, id int64) (*ClinicTemplate, error)
+
+	// AddTemplateException adds a closure or an extra session to a
+	// template and makes an extra session at once. A closure on a date
+	// whose session exists is refused: cancelling that session is the
+	// clinic-cancellation cascade, which rebooks its patients.
+	AddTemplateException(ctx context.Context, templateID int64, e TemplateException) error
 
 	// GenerateSessions makes the sessions and slots every template holds
 	// between from and to. It is idempotent: sessions already made are kept.

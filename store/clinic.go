@@ -312,3 +312,61 @@ func (s *ClinicService) FindSlots(ctx context.Context, f elective.SlotFilter) ([
 func (tx *Tx) findSlot(id int64) (*elective.Slot, error) {
 	return scanSlot(tx.queryRow(slotSelect+` WHERE s.id = ?`, id))
 }
+
+// FindClinicTemplate returns one template with its slots and exceptions.
+func (s *ClinicService) FindClinicTemplate(ctx context.Context, id int64) (*elective.ClinicTemplate, error) {
+	var specialty int64
+	if err := s.db.db.QueryRowContext(ctx, s.db.rebind(`SELECT specialty_id FROM clinic_template WHERE id = ?`), id).Scan(&specialty); err != nil {
+		return nil, notFound(err, "There is no such clinic template")
+	}
+	all, err := s.FindClinicTemplates(ctx, specialty)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range all {
+		if t.ID == id {
+			return t, nil
+		}
+	}
+	return nil, elective.Errorf(elective.ENOTFOUND, "There is no such clinic template")
+}
+
+// AddTemplateException adds a closure or an extra session, making the
+// extra session at once.
+func (s *ClinicService) AddTemplateException(ctx context.Context, templateID int64, e elective.TemplateException) error {
+	if err := authorize(ctx, elective.ActionManageClinics); err != nil {
+		return err
+	}
+	t, err := s.FindClinicTemplate(ctx, templateID)
+	if err != nil {
+		return err
+	}
+	t.Exceptions = append(t.Exceptions, e)
+	if err := validTemplate(t); err != nil {
+		return err
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		if e.Date.Before(tx.today()) {
+			return elective.Errorf(elective.EINVALID, "The date has passed")
+		}
+		have, err := tx.sessionDates(e.Date, e.Date)
+		if err != nil {
+			return err
+		}
+		exists := have[sessionKey{templateID, e.Date}]
+		if !e.Extra && exists {
+			return elective.Errorf(elective.ECONFLICT, "This clinic already has a session on %s: cancel it from its clinic page, "+
+				"which rebooks its patients", e.Date.Format("2 Jan 2006"))
+		}
+		if _, err := tx.exec(`INSERT INTO template_exception (template_id, exception_date, extra, reason) VALUES (?, ?, ?, ?)`,
+			templateID, e.Date, e.Extra, e.Reason); isUniqueViolation(err) {
+			return elective.Errorf(elective.ECONFLICT, "There is already a change on %s", e.Date.Format("2 Jan 2006"))
+		} else if err != nil {
+			return err
+		}
+		if e.Extra && !exists {
+			return tx.insertSession(t, e.Date)
+		}
+		return nil
+	})
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/access"
+	"github.com/openelective/elective/calendar"
 	"github.com/openelective/elective/rtt"
 )
 
@@ -193,4 +194,21 @@ func fixtureMessages(now time.Time) []*elective.Message {
 		{ID: 1, PatientID: 42, Kind: elective.MsgAppointment, Channel: elective.ChannelLetter, To: "TE1 1ST", Status: elective.MessageSent,
 			CreatedAt: now, SentAt: now},
 	}
+}
+
+// addTemplatePages adds the clinic-template pages.
+func addTemplatePages(add func(page, string), e *testEnv, errs FormErrors) {
+	d := elective.MustParseDate
+	t := &elective.ClinicTemplate{ID: 9, Code: "ORTH-MON", Name: "Knee clinic", ClinicianID: 10, SpecialtyID: 1, SiteID: 100,
+		Room: "4", Weekday: time.Monday, StartMinute: 540, EffectiveFrom: d("2026-12-07"), EffectiveTo: d("2027-12-31"),
+		WeeksOfMonth: []int{1, 3}, Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 20}, {Type: elective.SlotFollowUp, Minutes: 15}},
+		Exceptions: []elective.TemplateException{{Date: d("2027-01-04"), Reason: "Audit"}}}
+	row := TemplateRow{Template: t, Clinician: "Ms A Okafor", Site: "Anytown General Hospital"}
+	add(&TemplateIndexPage{Filter: SlotIndexForm{SpecialtyID: 1}, Specialties: fixtureSpecialties(), Rows: []TemplateRow{row}}, "Clinic templates")
+	sched := calendar.ScheduleOf(t)
+	add(&TemplateViewPage{Row: row, Sessions: sched.Sessions(d("2026-12-01"), d("2027-03-01")), Skipped: sched.Skipped(d("2026-12-01"), d("2027-03-01")),
+		Form: ExceptionForm{Date: "2027-02-01", Extra: true, Reason: "WLI"}, Errors: errs}, "Knee clinic")
+	add(&TemplateNewPage{Form: TemplateForm{Code: "ORTH-NEW", Pattern: "month", Weeks: []string{"1", "-1"}, Weekday: 2, Start: "09:00",
+		NewSlots: "6", NewMinutes: "20"}, Specialties: fixtureSpecialties(), Clinicians: fixtureClinicians(), Sites: fixtureSites(), Errors: errs},
+		"New clinic template")
 }

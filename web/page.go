@@ -75,6 +75,9 @@ func (p *Page) NavItems() []NavItem {
 		items = append(items, NavItem{Label: "Free slots", Href: "/slots", Current: p.Nav == NavSlots},
 			NavItem{Label: "Clinics", Href: "/sessions", Current: p.Nav == NavSessions})
 	}
+	if p.Can(elective.ActionManageClinics) && !p.Can(elective.ActionBookAppointment) {
+		items = append(items, NavItem{Label: "Clinic templates", Href: "/templates", Current: p.Nav == NavSessions})
+	}
 	if p.Can(elective.ActionRegisterReferral) {
 		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
 	}
@@ -94,6 +97,7 @@ func allPages() []page {
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
+		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{},
 		&UserIndexPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

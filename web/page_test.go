@@ -128,6 +128,7 @@ func fixturePages(e *testEnv) map[string]page {
 	add(fixtureReportPage(), "Waiting times")
 	add(fixtureBreachPage(today), "Breach forecast")
 	addClinicPages(add, e, rows, slotDays, formErrs)
+	addTemplatePages(add, e, formErrs)
 	return pages
 }
 

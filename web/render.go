@@ -116,11 +116,15 @@ func (s *Server) funcs() template.FuncMap {
 		"roles":                 func() []elective.Role { return elective.Roles },
 		"offerResponses":        func() []elective.OfferResponse { return elective.OfferResponses },
 		"sessionCancelReasons":  func() []elective.SessionCancelReason { return elective.SessionCancelReasons },
-		"slotDate":              func(t time.Time) string { return elective.DateOf(t, loc).String() },
-		"inc":                   func(i int) int { return i + 1 },
-		"itemID":                itemID,
-		"errorMessage":          errorMessage,
-		"field":                 newTextField,
+		"templateStart": func(t *elective.ClinicTemplate) string {
+			return fmt.Sprintf("%02d:%02d", t.StartMinute/60, t.StartMinute%60)
+		},
+		"weekChoices":  weekChoices,
+		"slotDate":     func(t time.Time) string { return elective.DateOf(t, loc).String() },
+		"inc":          func(i int) int { return i + 1 },
+		"itemID":       itemID,
+		"errorMessage": errorMessage,
+		"field":        newTextField,
 	}
 }
 
@@ -170,4 +174,11 @@ func priorityClass(p elective.Priority) string {
 		return "nhsuk-tag--orange"
 	}
 	return "nhsuk-tag--grey"
+}
+
+// WeekChoice is a week of the month on the template form.
+type WeekChoice struct{ Value, Label string }
+
+func weekChoices() []WeekChoice {
+	return []WeekChoice{{"1", "1st"}, {"2", "2nd"}, {"3", "3rd"}, {"4", "4th"}, {"5", "5th"}, {"-1", "Last"}}
 }

@@ -37,6 +37,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /pathways/{id}/unavailability", s.private(s.handleUnavailabilityCreate))
 	mux.Handle("POST /pathways/{id}/unavailability/delete", s.private(s.handleUnavailabilityDelete))
 
+	mux.Handle("GET /templates", s.private(s.handleTemplateIndex))
+	mux.Handle("GET /templates/new", s.private(s.handleTemplateNew))
+	mux.Handle("POST /templates", s.private(s.handleTemplateCreate))
+	mux.Handle("GET /templates/{id}", s.private(s.handleTemplateView))
+	mux.Handle("POST /templates/{id}/exceptions", s.private(s.handleTemplateException))
 	mux.Handle("GET /sessions", s.private(s.handleSessionIndex))
 	mux.Handle("GET /sessions/{id}", s.private(s.handleSessionView))
 	mux.Handle("POST /sessions/{id}/cancel", s.private(s.handleSessionCancel))

@@ -1,0 +1,52 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+func TestTemplateCreate(t *testing.T) {
+	e := newTestEnv(t)
+	form := url.Values{"code": {"orth-new"}, "name": {"Knee clinic"}, "clinician_id": {"10"}, "site_id": {"100"},
+		"weekday": {"1"}, "start": {"09:30"}, "pattern": {"month"}, "effective_from": {"2027-01-04"},
+		"new_slots": {"3"}, "new_minutes": {"20"}, "fu_slots": {"2"}, "fu_minutes": {"15"}}
+	w := e.post("/templates", "tok-admin", form)
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Tick the weeks of the month")
+	var got *elective.ClinicTemplate
+	e.clinics.CreateClinicTemplateFn = func(_ context.Context, t *elective.ClinicTemplate) error {
+		got, t.ID = t, 9
+		return t.Validate()
+	}
+	e.clinics.GenerateSessionsFn = func(context.Context, elective.Date, elective.Date) (int, error) { return 4, nil }
+	form["weeks"] = []string{"1", "-1"}
+	w = e.post("/templates", "tok-admin", form)
+	wantRedirect(t, w, "/templates/9")
+	if got.Code != "ORTH-NEW" || got.SpecialtyID != 1 || got.Weekday != time.Monday || got.StartMinute != 570 ||
+		len(got.WeeksOfMonth) != 2 || got.WeeksOfMonth[1] != -1 || len(got.Slots) != 5 || got.Slots[4].Type != elective.SlotFollowUp {
+		t.Errorf("template %+v", got)
+	}
+	wantStatus(t, e.post("/templates", "tok-officer", form), http.StatusForbidden)
+}
+
+func TestTemplateException(t *testing.T) {
+	e := newTestEnv(t)
+	e.clinics.FindClinicTemplateFn = func(context.Context, int64) (*elective.ClinicTemplate, error) {
+		return &elective.ClinicTemplate{ID: 9, Code: "ORTH-MON", Weekday: time.Monday, EffectiveFrom: e.today(),
+			Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 20}}}, nil
+	}
+	w := e.get("/templates/9", "tok-admin")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "Every Monday", "Monday 28 December 2026: Bank holiday: Boxing Day (substitute day)")
+	e.clinics.AddTemplateExceptionFn = func(context.Context, int64, elective.TemplateException) error {
+		return elective.Errorf(elective.ECONFLICT, "This clinic already has a session on 30 Nov 2026")
+	}
+	w = e.post("/templates/9/exceptions", "tok-admin", url.Values{"date": {"2026-11-30"}, "extra": {"0"}})
+	wantStatus(t, w, http.StatusConflict)
+	wantBody(t, w, "already has a session")
+}
