@@ -346,3 +346,18 @@ func (b *browser) lettersSent(dir string) {
 		follow("DISPLACIA"), chromedp.WaitVisible(chromedp.CSS("#letters")))
 	b.see("letters", "Letters and messages", "Appointment cancellation", "Appointment letter", "Sent")
 }
+
+// buildTemplate has the manager build a weekly Monday clinic from
+// December: its calendar skips the Boxing Day substitute bank holiday, and
+// its sessions are made at once.
+func (b *browser) buildTemplate() {
+	b.do("open a new template", chromedp.Navigate(b.base+"/templates/new"), chromedp.WaitVisible(chromedp.CSS("#code")))
+	b.do("fill the template",
+		chromedp.SendKeys(chromedp.CSS("#code"), "ORTH-E2E-MON"),
+		chromedp.SendKeys(chromedp.CSS("#name"), "Knee review clinic"),
+		chromedp.SetValue(chromedp.CSS("#clinician-id"), "1"),
+		chromedp.SetValue(chromedp.CSS("#weekday"), "1"),
+		chromedp.Clear(chromedp.CSS("#effective_from")), chromedp.SendKeys(chromedp.CSS("#effective_from"), "2026-12-07"),
+		choose(`#pattern-weekly`), press("Save template"), chromedp.WaitVisible(chromedp.CSS("#template-skipped")))
+	b.see("template saved", "Clinic template saved", "Every Monday", "Boxing Day (substitute day)", "Monday 7 December 2026")
+}

@@ -67,6 +67,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.offerDates()
 	b.fillFreeSlot()
 	b.cancelClinic()
+	b.buildTemplate()
 	b.lettersSent(outboxDir(dbPath))
 }
 
