@@ -33,3 +33,40 @@ func TemplateDates(t *elective.ClinicTemplate, from, to elective.Date) []electiv
 	}
 	return dates
 }
+
+// Clash is another template whose sessions overlap a template's.
+type Clash struct {
+	Other *elective.ClinicTemplate
+	First elective.Date // the first date both hold a session at overlapping times
+	Why   string        // "the same clinician" or "the same room"
+}
+
+// Clashes finds the templates whose sessions would overlap t's in the
+// year from from: the same clinician, or the same room at the same site,
+// on a date both hold a session, at times that overlap. A clinician cannot
+// run two clinics at once, nor can two clinics share a room.
+func Clashes(t *elective.ClinicTemplate, others []*elective.ClinicTemplate, from elective.Date) []Clash {
+	var out []Clash
+	for _, o := range others {
+		if o.ID == t.ID || !timesOverlap(t, o) {
+			continue
+		}
+		why := ""
+		switch {
+		case o.ClinicianID == t.ClinicianID:
+			why = "the same clinician"
+		case t.Room != "" && o.SiteID == t.SiteID && o.Room == t.Room:
+			why = "the same room"
+		default:
+			continue
+		}
+		if dates := Overlaps(ScheduleOf(t), ScheduleOf(o), from, from.AddDays(365)); len(dates) > 0 {
+			out = append(out, Clash{Other: o, First: dates[0], Why: why})
+		}
+	}
+	return out
+}
+
+func timesOverlap(a, b *elective.ClinicTemplate) bool {
+	return a.StartMinute < b.StartMinute+b.Minutes() && b.StartMinute < a.StartMinute+a.Minutes()
+}

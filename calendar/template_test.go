@@ -48,3 +48,31 @@ func TestTemplateDates(t *testing.T) {
 		}
 	}
 }
+
+// TestClashes: a template clashes with another of the same clinician or
+// room only when both hold a session on a date at overlapping times.
+func TestClashes(t *testing.T) {
+	d := elective.MustParseDate
+	mk := func(id, clinician int64, room string, wd time.Weekday, start int, every int) *elective.ClinicTemplate {
+		return &elective.ClinicTemplate{ID: id, ClinicianID: clinician, SiteID: 1, Room: room, Weekday: wd, StartMinute: start,
+			Every: every, EffectiveFrom: d("2027-01-04"), Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 180}}}
+	}
+	t1 := mk(0, 1, "4", time.Monday, 540, 0)
+	tests := []struct {
+		name  string
+		other *elective.ClinicTemplate
+		why   string
+	}{
+		{"same clinician, same morning", mk(2, 1, "9", time.Monday, 600, 0), "the same clinician"},
+		{"same room, other clinician", mk(3, 2, "4", time.Monday, 660, 0), "the same room"},
+		{"same clinician, afternoon", mk(4, 1, "9", time.Monday, 780, 0), ""},
+		{"same clinician, other day", mk(5, 1, "4", time.Tuesday, 540, 0), ""},
+		{"other clinician and room", mk(6, 2, "5", time.Monday, 540, 0), ""},
+	}
+	for _, tt := range tests {
+		got := Clashes(t1, []*elective.ClinicTemplate{tt.other}, d("2027-01-01"))
+		if (len(got) > 0) != (tt.why != "") || (len(got) > 0 && (got[0].Why != tt.why || got[0].First != d("2027-01-04"))) {
+			t.Errorf("%s: %+v", tt.name, got)
+		}
+	}
+}

@@ -26,6 +26,9 @@ func (s *ClinicService) CreateClinicTemplate(ctx context.Context, t *elective.Cl
 	if err := validTemplate(t); err != nil {
 		return err
 	}
+	if err := s.checkClashes(ctx, t); err != nil {
+		return err
+	}
 	return s.db.update(ctx, func(tx *Tx) error {
 		orgID, _, err := tx.org()
 		if err != nil {
@@ -40,6 +43,24 @@ func (s *ClinicService) CreateClinicTemplate(ctx context.Context, t *elective.Cl
 		}
 		return tx.insertTemplateParts(t)
 	})
+}
+
+// checkClashes refuses a template whose sessions would overlap another's
+// of the same clinician or room.
+func (s *ClinicService) checkClashes(ctx context.Context, t *elective.ClinicTemplate) error {
+	others, err := s.FindClinicTemplates(ctx, 0)
+	if err != nil {
+		return err
+	}
+	from := t.EffectiveFrom
+	if today := s.db.today(s.db.Now()); from.Before(today) {
+		from = today
+	}
+	var probs elective.Problems
+	for _, c := range calendar.Clashes(t, others, from) {
+		probs.Add("start", "This clinic would overlap %s (%s) on %s", c.Other.Code, c.Why, c.First.Format("2 Jan 2006"))
+	}
+	return probs.Err("The clinic template was not saved")
 }
 
 // validTemplate checks the template and its calendar.

@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,5 +103,30 @@ func TestTemplateCalendar(t *testing.T) {
 		bad := *tmpl
 		bad.Code, bad.Every, bad.WeeksOfMonth = "ORTH-BAD", 2, []int{1}
 		wantCode(t, svc.CreateClinicTemplate(as(system), &bad), elective.EINVALID)
+	})
+}
+
+// TestTemplateClash: a template overlapping another of the same clinician
+// is refused and nothing is saved.
+func TestTemplateClash(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		svc := store.NewClinicService(db)
+		existing, err := svc.FindClinicTemplates(as(system), 0)
+		if err != nil || len(existing) == 0 {
+			t.Fatal(err)
+		}
+		e := existing[0]
+		clash := &elective.ClinicTemplate{Code: "CLASH", Name: "Clash", ClinicianID: e.ClinicianID, SpecialtyID: e.SpecialtyID,
+			SiteID: e.SiteID, Weekday: e.Weekday, StartMinute: e.StartMinute + 30, EffectiveFrom: today,
+			Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 30}}}
+		err = svc.CreateClinicTemplate(as(system), clash)
+		wantCode(t, err, elective.EINVALID)
+		if !strings.Contains(elective.ErrorMessage(err)+fmt.Sprint(err), "overlap") && !strings.Contains(fmt.Sprintf("%+v", err), "overlap") {
+			t.Errorf("error %v does not say it overlaps", err)
+		}
+		if n := count(t, db, "clinic_template WHERE code = 'CLASH'"); n != 0 {
+			t.Errorf("the clashing template was saved")
+		}
 	})
 }

@@ -347,17 +347,21 @@ func (b *browser) lettersSent(dir string) {
 	b.see("letters", "Letters and messages", "Appointment cancellation", "Appointment letter", "Sent")
 }
 
-// buildTemplate has the manager build a weekly Monday clinic from
-// December: its calendar skips the Boxing Day substitute bank holiday, and
-// its sessions are made at once.
+// buildTemplate has the manager build a weekly clinic from December. On
+// Monday morning it would clash with Mr Bone's clinic and is refused,
+// saving nothing; for Ms Joint it is saved, its sessions are made at once,
+// and its calendar skips the Boxing Day substitute bank holiday.
 func (b *browser) buildTemplate() {
 	b.do("open a new template", chromedp.Navigate(b.base+"/templates/new"), chromedp.WaitVisible(chromedp.CSS("#code")))
 	b.do("fill the template",
-		chromedp.SendKeys(chromedp.CSS("#code"), "ORTH-E2E-MON"),
+		chromedp.SendKeys(chromedp.CSS("#code"), "ORTH-E2E"),
 		chromedp.SendKeys(chromedp.CSS("#name"), "Knee review clinic"),
 		chromedp.SetValue(chromedp.CSS("#clinician-id"), "1"),
 		chromedp.SetValue(chromedp.CSS("#weekday"), "1"),
 		chromedp.Clear(chromedp.CSS("#effective_from")), chromedp.SendKeys(chromedp.CSS("#effective_from"), "2026-12-07"),
-		choose(`#pattern-weekly`), press("Save template"), chromedp.WaitVisible(chromedp.CSS("#template-skipped")))
-	b.see("template saved", "Clinic template saved", "Every Monday", "Boxing Day (substitute day)", "Monday 7 December 2026")
+		choose(`#pattern-weekly`), press("Save template"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
+	b.see("clash refused", "There is a problem", "would overlap")
+	b.do("give it to Ms Joint", chromedp.SetValue(chromedp.CSS("#clinician-id"), "2"),
+		press("Save template"), chromedp.WaitVisible(chromedp.CSS("#template-skipped")))
+	b.see("template saved", "Clinic template saved", "Every Monday", "Monday 28 December 2026: Bank holiday", "Monday 7 December 2026")
 }
