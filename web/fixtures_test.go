@@ -212,3 +212,24 @@ func addTemplatePages(add func(page, string), e *testEnv, errs FormErrors) {
 		NewSlots: "6", NewMinutes: "20"}, Specialties: fixtureSpecialties(), Clinicians: fixtureClinicians(), Sites: fixtureSites(), Errors: errs},
 		"New clinic template")
 }
+
+// fixtureUtilisation is an under-used session, a full one with DNAs and a
+// cancelled one.
+func fixtureUtilisation(e *testEnv) []*elective.SessionUtilisation {
+	today := e.today()
+	s := func(id int64, days int, st elective.SessionStatus) *elective.ClinicSession {
+		return &elective.ClinicSession{ID: id, Date: today.AddDays(days), Start: today.AddDays(days).At(9, 0, e.loc), Status: st}
+	}
+	return []*elective.SessionUtilisation{
+		{Session: s(1, -7, elective.SessionOpen), Clinician: "Mr A Bone", TemplateCode: "ORTH-MON", Slots: 10, Booked: 10, Attended: 7, DNA: 3},
+		{Session: s(2, 7, elective.SessionOpen), Clinician: "Mr A Bone", TemplateCode: "ORTH-MON", Slots: 10, Booked: 6, Unfilled: 1},
+		{Session: s(3, 9, elective.SessionCancelled), Clinician: "Ms C Joint", TemplateCode: "ORTH-WED", Slots: 9},
+	}
+}
+
+func fixtureCapacity() []*elective.CapacityDemand {
+	return []*elective.CapacityDemand{
+		{SpecialtyID: 1, SpecialtyName: "Trauma and orthopaedics", NewSlotsWeek: 30, FreeSlotsWeek: 4, ReferralsWeek: 36, Unbooked: 120},
+		{SpecialtyID: 2, SpecialtyName: "Urology", NewSlotsWeek: 20, FreeSlotsWeek: 10, ReferralsWeek: 12, Unbooked: 15},
+	}
+}

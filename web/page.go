@@ -97,7 +97,7 @@ func allPages() []page {
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
-		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{},
+		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{},
 		&UserIndexPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

@@ -129,6 +129,11 @@ func fixturePages(e *testEnv) map[string]page {
 	add(fixtureBreachPage(today), "Breach forecast")
 	addClinicPages(add, e, rows, slotDays, formErrs)
 	addTemplatePages(add, e, formErrs)
+	util := fixtureUtilisation(e)
+	add(&UtilisationPage{Filter: UtilisationForm{SpecialtyID: 1, From: "2026-10-26", To: "2026-12-07"}, Specialties: fixtureSpecialties(),
+		Sessions: []UtilisationRow{{SessionUtilisation: util[0], Alerts: util[0].Alerts(e.today(), e.today().AddDays(14))},
+			{SessionUtilisation: util[1], Alerts: util[1].Alerts(e.today(), e.today().AddDays(14))}, {SessionUtilisation: util[2]}},
+		Clinics: clinicUse(util), Capacity: fixtureCapacity(), Weeks: 8}, "Clinic utilisation")
 	return pages
 }
 

@@ -61,6 +61,8 @@ func (s *Server) routes() http.Handler {
 
 	mux.Handle("GET /reports", s.private(s.handleReportIndex))
 	mux.Handle("GET /reports/breaches", s.private(s.handleBreachForecast))
+	mux.Handle("GET /reports/utilisation", s.private(s.handleUtilisation))
+	mux.Handle("GET /reports/utilisation.csv", s.private(s.handleUtilisationCSV))
 	mux.Handle("GET /reports/wlmds.csv", s.private(s.handleWLMDSExport))
 	mux.Handle("GET /reports/monthly-return.csv", s.private(s.handleMonthlyReturnExport))
 

@@ -47,6 +47,7 @@ type Services struct {
 	Offers        elective.OfferService    // offers, unavailability and the right next patient for a slot
 	Cascade       elective.CascadeService  // clinic sessions, their cancellation and rebooking the displaced
 	Outbox        elective.OutboxService   // letters and messages to patients
+	Utilisation   elective.UtilisationService
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -71,6 +72,7 @@ func (s Services) check() error {
 	add("Offers", s.Offers == nil)
 	add("Cascade", s.Cascade == nil)
 	add("Outbox", s.Outbox == nil)
+	add("Utilisation", s.Utilisation == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -365,3 +365,14 @@ func (b *browser) buildTemplate() {
 		press("Save template"), chromedp.WaitVisible(chromedp.CSS("#template-skipped")))
 	b.see("template saved", "Clinic template saved", "Every Monday", "Monday 28 December 2026: Bank holiday", "Monday 7 December 2026")
 }
+
+// utilisation opens the clinic utilisation report from the waiting-times
+// page: capacity against demand for every specialty, and the sessions of
+// trauma and orthopaedics with the cancelled clinic marked.
+func (b *browser) utilisation() {
+	b.do("open waiting times", chromedp.Navigate(b.base+"/reports"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.do("open utilisation", follow("Clinic utilisation"), chromedp.WaitVisible(chromedp.CSS("#capacity")))
+	b.do("choose orthopaedics", chromedp.SetValue(chromedp.CSS("#specialty-id"), "1"), press("Show"),
+		chromedp.WaitVisible(chromedp.CSS("#session-use")))
+	b.see("utilisation", "Capacity against demand", "Trauma and Orthopaedics", "Cancelled", "booked")
+}

@@ -68,6 +68,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.fillFreeSlot()
 	b.cancelClinic()
 	b.buildTemplate()
+	b.utilisation()
 	b.lettersSent(outboxDir(dbPath))
 }
 

@@ -152,6 +152,7 @@ func services(db *store.DB) web.Services {
 		Offers:        store.NewOfferService(db),
 		Cascade:       store.NewCascadeService(db),
 		Outbox:        store.NewOutboxService(db),
+		Utilisation:   store.NewUtilisationService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}
