@@ -68,12 +68,15 @@ func (m *Main) benchPTL(ctx context.Context, args []string) error {
 		{"PTL, page 200", "/ptl?page=200"},
 		{"Waiting list, outpatient new, unbooked", "/waiting-list"},
 		{"Waiting list, one specialty", fmt.Sprintf("/waiting-list?specialty=%d", spec)},
+		{"Clinic utilisation and capacity, one specialty", fmt.Sprintf("/reports/utilisation?specialty_id=%d", spec)},
+		{"Free slots, one specialty", fmt.Sprintf("/slots?specialty_id=%d", spec)},
+		{"Clinic sessions, one specialty", fmt.Sprintf("/sessions?specialty_id=%d", spec)},
 	} {
 		times, err := timeRequests(h, cookie, page.url, *n)
 		if err != nil {
 			return fmt.Errorf("%s: %w", page.url, err)
 		}
-		fmt.Fprintf(m.Stdout, "  %-42s median %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
+		fmt.Fprintf(m.Stdout, "  %-48s median %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
 			page.name, ms(times[len(times)/2]), ms(times[len(times)*95/100]), ms(times[len(times)-1]))
 	}
 	return nil
