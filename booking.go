@@ -183,6 +183,12 @@ type AppointmentOutcome struct {
 	RTTStatus     RTTStatus
 	Outcome       OutcomeOfAttendance
 	Reason        string
+	// FollowUpDue is the latest clinically appropriate date of the next
+	// appointment, required when it is to be made later (rules.md 3.4).
+	FollowUpDue Date
+	// PIFU: instead of a booked review, the patient calls when they need
+	// to be seen until FollowUpDue, then is discharged (rules.md 3.11).
+	PIFU bool
 }
 
 // Validate checks the outcome against the appointment at now: attendance
@@ -203,6 +209,16 @@ func (o *AppointmentOutcome) Validate(a *Appointment, loc *time.Location, now ti
 	case AppointmentCancelledPatient, AppointmentCancelledHospital:
 	default:
 		probs.Add("status", "Select what happened to the appointment")
+	}
+	if o.Status == AppointmentAttended && o.Outcome == OutcomeAppointmentLater {
+		switch {
+		case o.FollowUpDue.IsZero():
+			probs.Add("follow_up_due", "Enter the latest date the follow-up should happen (or the PIFU end date)")
+		case !o.FollowUpDue.After(DateOf(a.Start, loc)):
+			probs.Add("follow_up_due", "The follow-up date must be after this appointment")
+		case o.FollowUpDue.DaysSince(DateOf(a.Start, loc)) > 2*366:
+			probs.Add("follow_up_due", "A follow-up can be at most two years ahead")
+		}
 	}
 	if o.Status == AppointmentAttended {
 		if !isClinicOutcome(o.RTTStatus) {

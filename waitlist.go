@@ -117,6 +117,7 @@ const (
 	WorkDuplicatePathway WorklistKind = "duplicate-pathway" // another open pathway for the patient in the specialty
 	WorkDischargedOpen   WorklistKind = "discharged-open"   // last attendance discharged the patient but the clock runs
 	WorkInvalidEvents    WorklistKind = "invalid-events"    // the event log breaks the rules (found by a rebuild)
+	WorkFollowUpDue      WorklistKind = "follow-up-due"     // a follow-up is past its due date, or the patient never answered (rules.md 3.4)
 )
 
 // Worklist names the two worklists.
@@ -133,7 +134,7 @@ func (w Worklist) Kinds() []WorklistKind {
 	if w == WorklistValidation {
 		return []WorklistKind{WorkInvalidEvents, WorkDischargedOpen, WorkDuplicatePathway, WorkValidationDue}
 	}
-	return []WorklistKind{WorkClinicalReview, WorkOutcomeOverdue, WorkNoNextStep}
+	return []WorklistKind{WorkClinicalReview, WorkOutcomeOverdue, WorkFollowUpDue, WorkNoNextStep}
 }
 
 // Label is the kind's name for staff.
@@ -153,6 +154,8 @@ func (k WorklistKind) Label() string {
 		return "Discharged but clock running"
 	case WorkInvalidEvents:
 		return "Events break the rules"
+	case WorkFollowUpDue:
+		return "Follow-up overdue or unanswered"
 	}
 	return string(k)
 }

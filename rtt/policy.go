@@ -49,6 +49,16 @@ type Policy struct {
 	// clinic capacity sooner than this needs a booking manager's approval
 	// (rules.md 3.5; default 42).
 	ChangeNoticeDays int
+
+	// Partial booking of follow-ups (rules.md 3.4): a follow-up due within
+	// FullBookHorizonDays is booked before the patient leaves; a later one
+	// is invited InviteLeadDays before it is due, with ResponseDays to
+	// answer, then a reminder and ResponseDays more before a clinician
+	// reviews it. PIFUDays is the default length of a PIFU (3.11).
+	FullBookHorizonDays int
+	InviteLeadDays      int
+	ResponseDays        int
+	PIFUDays            int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -68,5 +78,10 @@ func DefaultPolicy() Policy {
 		OffersPerStage:        2,
 
 		ChangeNoticeDays: 42,
+
+		FullBookHorizonDays: 42,
+		InviteLeadDays:      42,
+		ResponseDays:        14,
+		PIFUDays:            182,
 	}
 }

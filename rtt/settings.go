@@ -21,6 +21,11 @@ const (
 	KeyOffersPerStage  = "offer.offersPerStage"
 	// KeyChangeNotice is the clinic change-notice window (rules.md 3.5).
 	KeyChangeNotice = "clinic.changeNoticeDays"
+	// Follow-up settings (rules.md 3.4, 3.11).
+	KeyFullBookHorizon = "partialBooking.fullBookHorizonDays"
+	KeyInviteLead      = "partialBooking.inviteLeadDays"
+	KeyResponseDays    = "partialBooking.responseDays"
+	KeyPIFUDays        = "pifu.defaultDurationDays"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -38,6 +43,10 @@ var intSettings = map[string]intSetting{
 	KeySecondOfferDays:     {func(p *Policy) *int { return &p.SecondOfferWithinDays }, 14, 91, "rules.md 3.1"},
 	KeyOffersPerStage:      {func(p *Policy) *int { return &p.OffersPerStage }, 1, 5, "rules.md 3.1"},
 	KeyChangeNotice:        {func(p *Policy) *int { return &p.ChangeNoticeDays }, 0, 182, "rules.md 3.5; 0 never"},
+	KeyFullBookHorizon:     {func(p *Policy) *int { return &p.FullBookHorizonDays }, 0, 182, "rules.md 3.4"},
+	KeyInviteLead:          {func(p *Policy) *int { return &p.InviteLeadDays }, 7, 182, "rules.md 3.4"},
+	KeyResponseDays:        {func(p *Policy) *int { return &p.ResponseDays }, 3, 42, "rules.md 3.4"},
+	KeyPIFUDays:            {func(p *Policy) *int { return &p.PIFUDays }, 28, 731, "rules.md 3.11"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form

@@ -98,6 +98,9 @@ func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) 
 	if err := tx.queueLetter(elective.MsgAppointment, patient, p.ID, a.ID, "appointment:"+itoa64(a.ID)); err != nil {
 		return nil, err
 	}
+	if err := tx.followUpBooked(p.ID); err != nil {
+		return nil, err
+	}
 	return a, tx.audit("appointment.book", p.PatientID, "appointment="+itoa64(a.ID))
 }
 
@@ -203,6 +206,9 @@ func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointme
 		if elective.ErrorCode(err) == elective.EINVALID {
 			return nil, elective.Errorf(elective.EINVALID, "The outcome was not recorded: %s", elective.ErrorMessage(err))
 		}
+		return nil, err
+	}
+	if err := tx.openFollowUp(o, p); err != nil {
 		return nil, err
 	}
 	if kind := outcomeLetter(o.Status); kind != "" {

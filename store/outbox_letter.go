@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/access"
 	"github.com/openelective/elective/letter"
 )
 
@@ -86,6 +87,9 @@ func (tx *Tx) letterFor(m *elective.Message) (*letter.Letter, error) {
 		if err := tx.addAppointment(l, m.AppointmentID); err != nil {
 			return nil, err
 		}
+	}
+	if m.Kind == elective.MsgPBInvitation || m.Kind == elective.MsgPBReminder {
+		l.RespondBy = civil(access.RespondBy(elective.DateOf(m.CreatedAt, tx.db.Location), tx.db.Policy))
 	}
 	return l, nil
 }

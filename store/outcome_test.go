@@ -32,7 +32,7 @@ func TestOutcomeAttendedFollowUp(t *testing.T) {
 		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
 		attendOn(t, db, a)
 		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
-			RTTStatus: elective.RTTSubsequentActivity, Outcome: elective.OutcomeAppointmentLater}); err != nil {
+			RTTStatus: elective.RTTSubsequentActivity, Outcome: elective.OutcomeAppointmentLater, FollowUpDue: today.AddDays(30)}); err != nil {
 			t.Fatal(err)
 		}
 		e := ptlEntry(t, db, ref.PathwayID)

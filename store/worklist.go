@@ -30,8 +30,14 @@ func worklistSource(kind elective.WorklistKind) string {
 		return `SELECT e.pathway_id, e.next_activity AS since, '' AS reason FROM ptl_entry e
 			WHERE e.org_id = ? AND (? = 0 OR e.specialty_id = ?) AND e.next_activity < ?`
 	case elective.WorkNoNextStep:
+		// A follow-up on the partial-booking or PIFU list has its next
+		// step: it is on this list only once that list's failsafe fires.
 		return `SELECT e.pathway_id, e.last_activity AS since, '' AS reason FROM ptl_entry e
-			WHERE e.org_id = ? AND (? = 0 OR e.specialty_id = ?) AND e.list_type = 'outpatient-follow-up' AND e.next_activity IS NULL`
+			WHERE e.org_id = ? AND (? = 0 OR e.specialty_id = ?) AND e.list_type = 'outpatient-follow-up' AND e.next_activity IS NULL
+			AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.pathway_id = e.pathway_id AND f.status = 'open')`
+	case elective.WorkFollowUpDue:
+		return `SELECT f.pathway_id, f.due_date AS since, f.kind AS reason FROM followup f
+			WHERE f.org_id = ? AND (? = 0 OR f.specialty_id = ?) AND f.status = 'open' AND (f.due_date < ? OR f.review_on <= ?)`
 	case elective.WorkValidationDue:
 		return `SELECT e.pathway_id, e.validation_due AS since, '' AS reason FROM ptl_entry e
 			WHERE e.org_id = ? AND (? = 0 OR e.specialty_id = ?) AND e.validation_due <= ?`
@@ -47,6 +53,9 @@ func worklistSource(kind elective.WorklistKind) string {
 func sourceArgs(kind elective.WorklistKind, orgID int64, f elective.WorklistFilter) []any {
 	args := []any{orgID, f.SpecialtyID, f.SpecialtyID}
 	if kind != elective.WorkNoNextStep && kind != elective.WorkDuplicatePathway {
+		args = append(args, f.Census)
+	}
+	if kind == elective.WorkFollowUpDue {
 		args = append(args, f.Census)
 	}
 	return args

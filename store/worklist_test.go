@@ -38,7 +38,8 @@ func TestFailsafeWorklist(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := bookings.RecordOutcome(as(booker), &elective.AppointmentOutcome{AppointmentID: b.ID,
-			Status: elective.AppointmentAttended, RTTStatus: "20", Outcome: elective.OutcomeAppointmentLater}); err != nil {
+			Status: elective.AppointmentAttended, RTTStatus: "20", Outcome: elective.OutcomeAppointmentLater,
+			FollowUpDue: elective.DateOf(db.Now(), london).AddDays(20)}); err != nil {
 			t.Fatal(err)
 		}
 		census := elective.DateOf(db.Now(), london)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/access"
 )
 
 // outcomeStatuses are the outcomes the form offers, in form order.
@@ -20,6 +21,10 @@ type OutcomeForm struct {
 	RTTStatus elective.RTTStatus
 	Outcome   elective.OutcomeOfAttendance
 	Reason    string
+	// FollowUpDue (YYYY-MM-DD) and PIFU say how a later appointment is
+	// managed (rules.md 3.4, 3.11).
+	FollowUpDue string
+	PIFU        bool
 }
 
 // Statuses lists the outcomes the form offers.
@@ -55,14 +60,21 @@ func (s *Server) handleAppointmentRecordOutcome(w http.ResponseWriter, r *http.R
 		return err
 	}
 	form := OutcomeForm{
-		Status:    elective.AppointmentStatus(r.PostFormValue("status")),
-		RTTStatus: elective.RTTStatus(r.PostFormValue("rtt_status")),
-		Outcome:   elective.OutcomeOfAttendance(r.PostFormValue("outcome")),
-		Reason:    strings.TrimSpace(r.PostFormValue("reason")),
+		Status:      elective.AppointmentStatus(r.PostFormValue("status")),
+		RTTStatus:   elective.RTTStatus(r.PostFormValue("rtt_status")),
+		Outcome:     elective.OutcomeOfAttendance(r.PostFormValue("outcome")),
+		Reason:      strings.TrimSpace(r.PostFormValue("reason")),
+		FollowUpDue: strings.TrimSpace(r.PostFormValue("follow_up_due")),
+		PIFU:        r.PostFormValue("pifu") == "1",
 	}
-	appt, err := s.svc.Bookings.RecordOutcome(r.Context(), form.command(id))
+	cmd := form.command(id)
+	appt, err := s.svc.Bookings.RecordOutcome(r.Context(), cmd)
 	switch elective.ErrorCode(err) {
 	case "":
+		if cmd.Outcome == elective.OutcomeAppointmentLater && !cmd.PIFU && access.BookBeforeLeaving(cmd.FollowUpDue, s.today(), s.cfg.Policy) {
+			return s.redirectWithFlash(w, r, pathwayURL(appt.PathwayID)+"/book",
+				"Outcome recorded. The follow-up is due by "+cmd.FollowUpDue.Format("2 Jan 2006")+": book it before the patient leaves")
+		}
 		return s.redirectWithFlash(w, r, patientURL(appt.PatientID), "Outcome recorded: "+appt.Status.Label())
 	case elective.EINVALID, elective.ECONFLICT:
 		p, perr := s.outcomePage(r.Context(), id)
@@ -83,6 +95,10 @@ func (f OutcomeForm) command(appointmentID int64) *elective.AppointmentOutcome {
 	if f.Status == elective.AppointmentAttended {
 		o.RTTStatus, o.Outcome = f.RTTStatus, f.Outcome
 	}
+	if o.Outcome == elective.OutcomeAppointmentLater {
+		o.FollowUpDue, _ = elective.ParseDate(f.FollowUpDue) // a bad date is left zero: the rules ask for one
+		o.PIFU = f.PIFU
+	}
 	return o
 }
 
@@ -100,7 +116,7 @@ func (s *Server) outcomePage(ctx context.Context, id int64) (*AppointmentOutcome
 	if err != nil {
 		return nil, err
 	}
-	p := &AppointmentOutcomePage{Appointment: appt, Patient: patient}
+	p := &AppointmentOutcomePage{Appointment: appt, Patient: patient, FullBookDays: s.cfg.Policy.FullBookHorizonDays}
 	p.Clinician, p.Site = appointmentPlace(appt, lk)
 	p.Title, p.Nav = "Record the outcome", NavHome
 	return p, nil

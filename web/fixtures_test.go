@@ -233,3 +233,16 @@ func fixtureCapacity() []*elective.CapacityDemand {
 		{SpecialtyID: 2, SpecialtyName: "Urology", NewSlotsWeek: 20, FreeSlotsWeek: 10, ReferralsWeek: 12, Unbooked: 15},
 	}
 }
+
+// fixtureFollowUps are a partial booking waiting to be invited, one
+// overdue, and an expired PIFU.
+func fixtureFollowUps(today elective.Date) []*elective.FollowUp {
+	return []*elective.FollowUp{
+		{ID: 1, PathwayID: 7, PatientID: 42, Kind: elective.FollowUpPartialBooking, Due: today.AddDays(-2), InvitedOn: today.AddDays(-44),
+			RemindedOn: today.AddDays(-30), Status: elective.FollowUpOpen, PatientName: "SMITH, Jane (Mrs)", NHSNumber: "9990000018", SpecialtyName: "Urology"},
+		{ID: 2, PathwayID: 8, PatientID: 43, Kind: elective.FollowUpPartialBooking, Due: today.AddDays(90), Status: elective.FollowUpOpen,
+			PatientName: "JONES, Ann (Ms)", NHSNumber: "9990000026", SpecialtyName: "Urology"},
+		{ID: 3, PathwayID: 9, PatientID: 44, Kind: elective.FollowUpPIFU, Due: today.AddDays(-1), Status: elective.FollowUpOpen,
+			PatientName: "BROWN, Bo (Mr)", NHSNumber: "9990000034", SpecialtyName: "Urology"},
+	}
+}

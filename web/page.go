@@ -97,7 +97,7 @@ func allPages() []page {
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
-		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{},
+		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{}, &FollowUpPage{},
 		&UserIndexPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}
@@ -289,12 +289,13 @@ func (*AppointmentNewPage) templateName() string { return "appointment/new" }
 // AppointmentOutcomePage records what happened to a booked appointment.
 type AppointmentOutcomePage struct {
 	Page
-	Appointment *elective.Appointment
-	Patient     *elective.Patient
-	Clinician   string
-	Site        string
-	Form        OutcomeForm
-	Errors      FormErrors
+	FullBookDays int // partialBooking.fullBookHorizonDays
+	Appointment  *elective.Appointment
+	Patient      *elective.Patient
+	Clinician    string
+	Site         string
+	Form         OutcomeForm
+	Errors       FormErrors
 }
 
 func (*AppointmentOutcomePage) templateName() string { return "appointment/outcome" }

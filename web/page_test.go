@@ -129,6 +129,11 @@ func fixturePages(e *testEnv) map[string]page {
 	add(fixtureBreachPage(today), "Breach forecast")
 	addClinicPages(add, e, rows, slotDays, formErrs)
 	addTemplatePages(add, e, formErrs)
+	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}
+	for _, f := range fixtureFollowUps(e.today()) {
+		fp.Rows = append(fp.Rows, e.server.followUpRow(f))
+	}
+	add(fp, "Patient-initiated follow-up list")
 	util := fixtureUtilisation(e)
 	add(&UtilisationPage{Filter: UtilisationForm{SpecialtyID: 1, From: "2026-10-26", To: "2026-12-07"}, Specialties: fixtureSpecialties(),
 		Sessions: []UtilisationRow{{SessionUtilisation: util[0], Alerts: util[0].Alerts(e.today(), e.today().AddDays(14))},

@@ -48,6 +48,7 @@ type Services struct {
 	Cascade       elective.CascadeService  // clinic sessions, their cancellation and rebooking the displaced
 	Outbox        elective.OutboxService   // letters and messages to patients
 	Utilisation   elective.UtilisationService
+	FollowUps     elective.FollowUpService // the partial-booking and PIFU lists
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -73,6 +74,7 @@ func (s Services) check() error {
 	add("Cascade", s.Cascade == nil)
 	add("Outbox", s.Outbox == nil)
 	add("Utilisation", s.Utilisation == nil)
+	add("FollowUps", s.FollowUps == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

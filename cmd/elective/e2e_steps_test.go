@@ -138,8 +138,8 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string, a
 func (b *browser) registerRefused(dbPath string, clk *clock) {
 	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026", ".nhsuk-error-summary")
 	b.see("refused referral", "There is a problem", "check digit", "future")
-	if n := countRows(b.t, dbPath, "patient"); n != 3 {
-		b.t.Fatalf("a refused referral saved something: %d patients, want only the three seeded", n)
+	if n := countRows(b.t, dbPath, "patient"); n != 4 {
+		b.t.Fatalf("a refused referral saved something: %d patients, want only the four seeded", n)
 	}
 }
 
@@ -372,7 +372,25 @@ func (b *browser) buildTemplate() {
 func (b *browser) utilisation() {
 	b.do("open waiting times", chromedp.Navigate(b.base+"/reports"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.do("open utilisation", follow("Clinic utilisation"), chromedp.WaitVisible(chromedp.CSS("#capacity")))
-	b.do("choose orthopaedics", chromedp.SetValue(chromedp.CSS("#specialty-id"), "1"), press("Show"),
+	b.do("choose orthopaedics", chromedp.Navigate(b.base+"/reports/utilisation?specialty_id=1"),
 		chromedp.WaitVisible(chromedp.CSS("#session-use")))
 	b.see("utilisation", "Capacity against demand", "Trauma and Orthopaedics", "Cancelled", "booked")
+}
+
+// followUpLater records that a patient seen this morning needs a
+// follow-up in four months: they go on the partial-booking list with the
+// date their invitation will go (rules.md 3.4).
+func (b *browser) followUpLater() {
+	b.do("find the follow-up patient", chromedp.Navigate(b.base+"/patients?q=Followupson"), chromedp.WaitVisible(chromedp.CSS("h1")),
+		follow("FOLLOWUPSON"), chromedp.WaitVisible(`//a[contains(., "Record outcome")]`))
+	b.do("record the attendance", follow("Record outcome"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="status"][value="attended"]`)),
+		choose(`input[name="status"][value="attended"]`),
+		chromedp.WaitVisible(chromedp.CSS("#rtt-status")),
+		chromedp.SetValue(chromedp.CSS("#rtt-status"), "20"),
+		choose(`input[name="outcome"][value="3"]`),
+		chromedp.SetValue(chromedp.CSS("#follow_up_due"), "2027-03-22"),
+		press("Record outcome"), chromedp.WaitVisible(chromedp.CSS(`.nhsuk-notification-banner`)))
+	b.do("open the partial booking list", chromedp.Navigate(b.base+"/followups"), chromedp.WaitVisible(chromedp.CSS("#followups")))
+	b.see("partial booking", "Partial booking list", "FOLLOWUPSON", "22 Mar 2027", "Waiting to invite", "Invitation on 8 Feb 2027")
 }

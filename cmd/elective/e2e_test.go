@@ -57,6 +57,7 @@ func TestBrowserSlice(t *testing.T) {
 	clk.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)) // after the 09:00 appointment
 	b.recordTreatment()
 	b.ptlNoLongerShows()
+	b.followUpLater()
 
 	// The live PTL's worklists (issue 3).
 	b.validateFromPTL()
@@ -131,6 +132,28 @@ func seedE2E(t *testing.T, path string, clk *clock) {
 	}
 	seedDNA(t, db, clk, sys)
 	seedDisplaced(t, db, sys, today)
+	seedFollowUp(t, db, sys, today)
+}
+
+// seedFollowUp books a patient into this morning's first clinic, to be
+// seen and sent away with a follow-up months ahead.
+func seedFollowUp(t *testing.T, db *store.DB, sys context.Context, today elective.Date) {
+	t.Helper()
+	reg := fixture.Registration(5, today.AddDays(-60))
+	reg.Patient.FamilyName = "Followupson"
+	ref, err := store.NewReferralService(db).RegisterReferral(sys, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots, err := store.NewClinicService(db).FindSlots(sys, elective.SlotFilter{SpecialtyID: 1, Type: elective.SlotNew,
+		From: db.Now(), FreeOnly: true, Limit: 1})
+	if err != nil || len(slots) == 0 {
+		t.Fatalf("no slot this morning: %v", err)
+	}
+	if _, err := store.NewBookingService(db).BookAppointment(sys, &elective.BookingRequest{PathwayID: ref.PathwayID,
+		SlotID: slots[0].ID, Communicated: elective.CommunicatedByLetter}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // seedDisplaced books a patient into a clinic a week ahead, for the

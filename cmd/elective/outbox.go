@@ -31,7 +31,7 @@ func (m *Main) outboxCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "Queued %d reminders; sent %d messages; %d failed (see the patients' letters lists).\n", queued, sent, failed)
+	fmt.Fprintf(m.Stdout, "Queued %d reminders and partial-booking letters; sent %d messages; %d failed (see the patients' letters lists).\n", queued, sent, failed)
 	return nil
 }
 
@@ -59,9 +59,16 @@ func smtpAuth(string) smtp.Auth { return nil }
 func runOutbox(ctx context.Context, db *store.DB, sender elective.Sender, days int) (queued, sent, failed int, err error) {
 	sys := systemContext(ctx, "outbox")
 	svc := store.NewOutboxService(db)
+	// Partial-booking invitations and reminders due today join the queue
+	// first, so they go out in the same run (rules.md 3.4).
+	invited, reminded, err := store.NewFollowUpService(db).AdvanceFollowUps(sys)
+	if err != nil {
+		return 0, 0, 0, err
+	}
 	if queued, err = svc.QueueReminders(sys, days); err != nil {
 		return 0, 0, 0, err
 	}
+	queued += invited + reminded
 	sent, failed, err = svc.Dispatch(sys, sender, 1000)
 	return queued, sent, failed, err
 }

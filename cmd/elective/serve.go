@@ -153,6 +153,7 @@ func services(db *store.DB) web.Services {
 		Cascade:       store.NewCascadeService(db),
 		Outbox:        store.NewOutboxService(db),
 		Utilisation:   store.NewUtilisationService(db),
+		FollowUps:     store.NewFollowUpService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}
