@@ -70,7 +70,7 @@ func TestRebuildMatchesLive(t *testing.T) {
 		MustRegister(t, db, 7, today.AddDays(-3), func(r *elective.ReferralRegistration) { r.Patient.BirthDate = today.AddDays(-3650) })
 		db.Now = func() time.Time { return appts[len(appts)-1].Start.Add(time.Hour) }
 		outcomes := []elective.AppointmentOutcome{
-			{Status: elective.AppointmentAttended, RTTStatus: "20", Outcome: elective.OutcomeAppointmentLater},
+			{Status: elective.AppointmentAttended, RTTStatus: "20", Outcome: elective.OutcomeAppointmentLater, FollowUpDue: today.AddDays(100)},
 			{Status: elective.AppointmentAttended, RTTStatus: "30", Outcome: elective.OutcomeDischarged},
 			{Status: elective.AppointmentDNA},
 			{Status: elective.AppointmentCancelledPatient},
