@@ -13,6 +13,8 @@ const (
 	ActionRecordOutcome    Action = "appointment.outcome"
 	ActionValidatePathway  Action = "pathway.validate"
 	ActionManageClinics    Action = "clinic.manage"
+	// ActionTriage records a clinician's triage of a referral.
+	ActionTriage Action = "referral.triage"
 	// ActionCancelSession cancels a clinic session and the appointments
 	// booked in it (a hospital cancellation).
 	ActionCancelSession Action = "clinic.cancel-session"
@@ -26,7 +28,7 @@ const (
 // Actions lists every action, for the role × action table.
 var Actions = []Action{
 	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
-	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionManageUsers, ActionViewAudit,
+	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionManageUsers, ActionViewAudit,
 }
 
 // permissions is the role × action table. Booking staff work the lists;
@@ -40,8 +42,8 @@ var permissions = map[Role][]Action{
 		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionCancelSession},
 	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
 		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics,
-		ActionCancelSession, ActionApproveCapacityChange},
-	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome},
+		ActionCancelSession, ActionApproveCapacityChange, ActionTriage},
+	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome, ActionTriage},
 	RoleRotaCoordinator: {ActionManageClinics},
 	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},
 }

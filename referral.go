@@ -122,6 +122,7 @@ type Referral struct {
 	ReferrerCode  string
 	Reason        string
 	CreatedAt     time.Time
+	Triage        TriageStatus // clinical triage; referrals loaded in bulk count as accepted
 }
 
 // ReferralRegistration is the command to register a referral: the patient

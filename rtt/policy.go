@@ -59,6 +59,12 @@ type Policy struct {
 	InviteLeadDays      int
 	ResponseDays        int
 	PIFUDays            int
+
+	// Triage due dates, days after receipt, by clinical priority. Local
+	// choices (rules.md gives none): a two-week-wait referral the next day.
+	TriageDaysTwoWeekWait int
+	TriageDaysUrgent      int
+	TriageDaysRoutine     int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -83,5 +89,9 @@ func DefaultPolicy() Policy {
 		InviteLeadDays:      42,
 		ResponseDays:        14,
 		PIFUDays:            182,
+
+		TriageDaysTwoWeekWait: 1,
+		TriageDaysUrgent:      3,
+		TriageDaysRoutine:     7,
 	}
 }

@@ -26,6 +26,10 @@ const (
 	KeyInviteLead      = "partialBooking.inviteLeadDays"
 	KeyResponseDays    = "partialBooking.responseDays"
 	KeyPIFUDays        = "pifu.defaultDurationDays"
+	// Triage due dates by priority (local).
+	KeyTriage2WW     = "triage.dueDaysTwoWeekWait"
+	KeyTriageUrgent  = "triage.dueDaysUrgent"
+	KeyTriageRoutine = "triage.dueDaysRoutine"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -47,6 +51,9 @@ var intSettings = map[string]intSetting{
 	KeyInviteLead:          {func(p *Policy) *int { return &p.InviteLeadDays }, 7, 182, "rules.md 3.4"},
 	KeyResponseDays:        {func(p *Policy) *int { return &p.ResponseDays }, 3, 42, "rules.md 3.4"},
 	KeyPIFUDays:            {func(p *Policy) *int { return &p.PIFUDays }, 28, 731, "rules.md 3.11"},
+	KeyTriage2WW:           {func(p *Policy) *int { return &p.TriageDaysTwoWeekWait }, 0, 14, "local"},
+	KeyTriageUrgent:        {func(p *Policy) *int { return &p.TriageDaysUrgent }, 0, 28, "local"},
+	KeyTriageRoutine:       {func(p *Policy) *int { return &p.TriageDaysRoutine }, 0, 42, "local"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form

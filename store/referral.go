@@ -132,6 +132,9 @@ func (tx *Tx) registerReferral(reg *elective.ReferralRegistration) error {
 	if err := tx.queueLetter(elective.MsgAcknowledgement, patient, p.ID, 0, "acknowledgement:"+itoa64(p.ID)); err != nil {
 		return err
 	}
+	if err := tx.awaitTriage(ref); err != nil {
+		return err
+	}
 	return tx.audit("referral.register", patient.ID, "referral="+itoa64(ref.ID))
 }
 

@@ -35,6 +35,7 @@ const (
 	NavUsers       = "users"
 	NavSlots       = "slots"
 	NavSessions    = "sessions"
+	NavTriage      = "triage"
 )
 
 // NavItem is one link in the primary navigation.
@@ -71,6 +72,9 @@ func (p *Page) NavItems() []NavItem {
 			NavItem{Label: "Worklists", Href: worklistURL(elective.WorklistFailsafe), Current: p.Nav == NavWorklists},
 			NavItem{Label: "Waiting times", Href: "/reports", Current: p.Nav == NavReports})
 	}
+	if p.Can(elective.ActionTriage) {
+		items = append(items, NavItem{Label: "Triage", Href: "/triage", Current: p.Nav == NavTriage})
+	}
 	if p.Can(elective.ActionBookAppointment) {
 		items = append(items, NavItem{Label: "Free slots", Href: "/slots", Current: p.Nav == NavSlots},
 			NavItem{Label: "Clinics", Href: "/sessions", Current: p.Nav == NavSessions})
@@ -97,7 +101,7 @@ func allPages() []page {
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
 		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
-		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{}, &FollowUpPage{},
+		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{}, &FollowUpPage{}, &TriagePage{},
 		&UserIndexPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

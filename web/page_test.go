@@ -134,6 +134,10 @@ func fixturePages(e *testEnv) map[string]page {
 		fp.Rows = append(fp.Rows, e.server.followUpRow(f))
 	}
 	add(fp, "Patient-initiated follow-up list")
+	ref := fixtureReferral()
+	add(&TriagePage{Specialties: fixtureSpecialties(), Failed: ref.ID, Errors: formErrs, Rows: []TriageRow{
+		{TriageItem: &elective.TriageItem{Referral: ref, PatientName: "SMITH, Jane (Mrs)", NHSNumber: "9990000018",
+			SpecialtyName: "Urology", Due: e.today().AddDays(-1)}, Overdue: true}}}, "Triage")
 	util := fixtureUtilisation(e)
 	add(&UtilisationPage{Filter: UtilisationForm{SpecialtyID: 1, From: "2026-10-26", To: "2026-12-07"}, Specialties: fixtureSpecialties(),
 		Sessions: []UtilisationRow{{SessionUtilisation: util[0], Alerts: util[0].Alerts(e.today(), e.today().AddDays(14))},

@@ -57,6 +57,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))
 	mux.Handle("GET /worklists/{list}", s.private(s.handleWorklistIndex))
 	mux.Handle("GET /followups", s.private(s.handleFollowUpIndex))
+	mux.Handle("GET /triage", s.private(s.handleTriageIndex))
+	mux.Handle("POST /triage/{id}", s.private(s.handleTriageDecide))
 	mux.Handle("POST /followups/{id}/discharge", s.private(s.handlePIFUDischarge))
 	mux.Handle("GET /ptl/export.csv", s.private(s.handlePTLExportCSV))
 	mux.Handle("GET /ptl/export.xlsx", s.private(s.handlePTLExportXLSX))

@@ -49,6 +49,7 @@ type Services struct {
 	Outbox        elective.OutboxService   // letters and messages to patients
 	Utilisation   elective.UtilisationService
 	FollowUps     elective.FollowUpService // the partial-booking and PIFU lists
+	Triage        elective.TriageService
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -75,6 +76,7 @@ func (s Services) check() error {
 	add("Outbox", s.Outbox == nil)
 	add("Utilisation", s.Utilisation == nil)
 	add("FollowUps", s.FollowUps == nil)
+	add("Triage", s.Triage == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -41,6 +41,7 @@ type testEnv struct {
 	outbox   *mock.OutboxService
 	util     *mock.UtilisationService
 	follow   *mock.FollowUpService
+	triage   *mock.TriageService
 	users    *mock.UserService
 	audit    *mock.AuditService
 }
@@ -65,7 +66,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		t: t, loc: loc, now: time.Date(2026, 11, 23, 9, 0, 0, 0, loc), logs: &bytes.Buffer{},
 		org: &mock.OrganisationService{}, patients: &mock.PatientService{}, refs: &mock.ReferralService{},
 		pathways: &mock.PathwayService{}, clinics: &mock.ClinicService{}, bookings: &mock.BookingService{},
-		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, outbox: &mock.OutboxService{}, util: &mock.UtilisationService{}, follow: &mock.FollowUpService{}, users: &mock.UserService{},
+		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, outbox: &mock.OutboxService{}, util: &mock.UtilisationService{}, follow: &mock.FollowUpService{}, triage: &mock.TriageService{}, users: &mock.UserService{},
 		audit: &mock.AuditService{},
 	}
 	e.stubReferenceData()
@@ -81,7 +82,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	}
 	e.server, err = NewServer(cfg, Services{
 		Organisations: e.org, Patients: e.patients, Referrals: e.refs, Pathways: e.pathways, Clinics: e.clinics,
-		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Utilisation: e.util, FollowUps: e.follow, Users: e.users, Audit: e.audit,
+		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Utilisation: e.util, FollowUps: e.follow, Triage: e.triage, Users: e.users, Audit: e.audit,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)

@@ -394,3 +394,18 @@ func (b *browser) followUpLater() {
 	b.do("open the partial booking list", chromedp.Navigate(b.base+"/followups"), chromedp.WaitVisible(chromedp.CSS("#followups")))
 	b.see("partial booking", "Partial booking list", "FOLLOWUPSON", "22 Mar 2027", "Waiting to invite", "Invitation on 8 Feb 2027")
 }
+
+// triage has the manager (a clinician's decision, recorded by the booking
+// manager) accept a waiting referral as urgent from the triage worklist.
+func (b *browser) triage() {
+	b.do("open triage", chromedp.Navigate(b.base+"/triage"), chromedp.WaitVisible(chromedp.CSS("#triage")))
+	b.see("triage", "Triage", "ROUTINETON", "Overdue since")
+	id := b.eval(`[...document.querySelectorAll("#triage tr")].find(r => r.innerText.includes("ROUTINETON")).querySelector("select[name=decision]").id`)
+	b.do("accept as urgent", chromedp.SetValue(chromedp.CSS("#"+id), "accept:urgent"),
+		chromedp.Focus(chromedp.CSS("#"+id)), press("Save triage of ROUTINETON"),
+		chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("triaged", "Triaged: Accepted")
+	if strings.Contains(b.eval(`document.querySelector("#triage") ? document.querySelector("#triage").innerText : ""`), "ROUTINETON") {
+		b.t.Fatal("a triaged referral is still on the worklist")
+	}
+}

@@ -70,6 +70,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.cancelClinic()
 	b.buildTemplate()
 	b.utilisation()
+	b.triage()
 	b.lettersSent(outboxDir(dbPath))
 }
 

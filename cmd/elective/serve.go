@@ -154,6 +154,7 @@ func services(db *store.DB) web.Services {
 		Outbox:        store.NewOutboxService(db),
 		Utilisation:   store.NewUtilisationService(db),
 		FollowUps:     store.NewFollowUpService(db),
+		Triage:        store.NewTriageService(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}
