@@ -29,22 +29,28 @@ func scanMessage(row scanner) (*elective.Message, error) {
 // appointment, once per key. Letters need no address to be queued: a
 // letter that cannot be made fails at dispatch, where staff see why.
 func (tx *Tx) queueLetter(kind elective.MessageKind, patient *elective.Patient, pathwayID, appointmentID int64, key string) error {
-	return tx.queueMessage(&elective.Message{PatientID: patient.ID, PathwayID: pathwayID, AppointmentID: appointmentID,
+	_, err := tx.queueMessage(&elective.Message{PatientID: patient.ID, PathwayID: pathwayID, AppointmentID: appointmentID,
 		Kind: kind, Channel: elective.ChannelLetter, To: patient.Address.Postcode, DedupeKey: key})
+	return err
 }
 
-// queueMessage inserts a queued message unless one with its key exists.
-func (tx *Tx) queueMessage(m *elective.Message) error {
+// queueMessage inserts a queued message unless one with its key exists,
+// and reports whether it did.
+func (tx *Tx) queueMessage(m *elective.Message) (bool, error) {
 	orgID, _, err := tx.org()
 	if err != nil {
-		return err
+		return false, err
 	}
 	m.Status, m.CreatedAt = elective.MessageQueued, tx.now
-	_, err = tx.exec(`INSERT INTO message (org_id, patient_id, pathway_id, appointment_id, kind, channel, recipient, body,
+	res, err := tx.exec(`INSERT INTO message (org_id, patient_id, pathway_id, appointment_id, kind, channel, recipient, body,
 		dedupe_key, status, created_at) VALUES `+placeholders(11)+` ON CONFLICT (dedupe_key) DO NOTHING`,
 		orgID, m.PatientID, nullID(m.PathwayID), nullID(m.AppointmentID), m.Kind, m.Channel, m.To, m.Body, m.DedupeKey,
 		m.Status, m.CreatedAt)
-	return err
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // FindMessages returns a patient's messages, newest first.
@@ -90,36 +96,50 @@ func (s *OutboxService) QueueReminders(ctx context.Context, days int) (int, erro
 	n := 0
 	err := s.db.update(ctx, func(tx *Tx) error {
 		n = 0
-		rows, err := tx.query(`SELECT a.id, a.pathway_id, a.patient_id, a.start_at, p.phone, st.name FROM appointment a
-			JOIN patient p ON p.id = a.patient_id JOIN site st ON st.id = a.site_id
-			WHERE a.status = ? AND a.start_at > ? AND a.start_at <= ? AND p.phone LIKE '07%'
-			AND NOT EXISTS (SELECT 1 FROM message m WHERE m.appointment_id = a.id AND m.kind = ?)`,
-			elective.AppointmentBooked, tx.now, tx.now.Add(time.Duration(days)*24*time.Hour), elective.MsgReminder)
+		todo, err := tx.reminderCandidates(days)
 		if err != nil {
 			return err
 		}
-		var todo []*elective.Message
-		for rows.Next() {
-			var start time.Time
-			var site string
-			m := &elective.Message{Kind: elective.MsgReminder, Channel: elective.ChannelSMS}
-			if err := rows.Scan(&m.AppointmentID, &m.PathwayID, &m.PatientID, timeCol{&start}, &m.To, &site); err != nil {
-				rows.Close()
-				return err
-			}
-			m.Body = "Reminder: you have a hospital appointment on " + start.In(tx.db.Location).Format("Monday 2 January at 15:04") +
-				" at " + site + ". If you cannot come, please phone us so that we can offer the time to someone else."
-			m.DedupeKey = "reminder:" + itoa64(m.AppointmentID)
-			todo = append(todo, m)
-		}
-		rows.Close()
 		for _, m := range todo {
-			if err := tx.queueMessage(m); err != nil {
+			queued, err := tx.queueMessage(m)
+			if err != nil {
 				return err
 			}
-			n++
+			if queued {
+				n++
+			}
 		}
-		return rows.Err()
+		return nil
 	})
 	return n, err
+}
+
+// reminderCandidates reads the booked appointments of the next days days
+// that have a mobile number and no reminder yet, as reminders to queue.
+// They are read in full before any is queued: the transaction has one
+// connection, which cannot insert while a result is still open.
+func (tx *Tx) reminderCandidates(days int) ([]*elective.Message, error) {
+	rows, err := tx.query(`SELECT a.id, a.pathway_id, a.patient_id, a.start_at, p.phone, st.name FROM appointment a
+		JOIN patient p ON p.id = a.patient_id JOIN site st ON st.id = a.site_id
+		WHERE a.status = ? AND a.start_at > ? AND a.start_at <= ? AND p.phone LIKE '07%'
+		AND NOT EXISTS (SELECT 1 FROM message m WHERE m.appointment_id = a.id AND m.kind = ?)`,
+		elective.AppointmentBooked, tx.now, tx.now.Add(time.Duration(days)*24*time.Hour), elective.MsgReminder)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*elective.Message
+	for rows.Next() {
+		var start time.Time
+		var site string
+		m := &elective.Message{Kind: elective.MsgReminder, Channel: elective.ChannelSMS}
+		if err := rows.Scan(&m.AppointmentID, &m.PathwayID, &m.PatientID, timeCol{&start}, &m.To, &site); err != nil {
+			return nil, err
+		}
+		m.Body = "Reminder: you have a hospital appointment on " + start.In(tx.db.Location).Format("Monday 2 January at 15:04") +
+			" at " + site + ". If you cannot come, please phone us so that we can offer the time to someone else."
+		m.DedupeKey = "reminder:" + itoa64(m.AppointmentID)
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }

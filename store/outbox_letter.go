@@ -174,8 +174,14 @@ func (s *OutboxService) Dispatch(ctx context.Context, sender elective.Sender, li
 	return sent, failed, nil
 }
 
-// dispatchOne renders and sends one message and records the result.
+// dispatchOne renders and sends one message and records the result. It
+// first claims the message by counting the attempt, so that when two
+// dispatchers run at once (the server's job and a cron run) only one sends
+// it; the other skips it.
 func (s *OutboxService) dispatchOne(ctx context.Context, sender elective.Sender, m *elective.Message) (bool, error) {
+	if claimed, err := s.claim(ctx, m); err != nil || !claimed {
+		return false, err
+	}
 	var pdf []byte
 	var renderErr error
 	if m.Channel == elective.ChannelLetter {
@@ -190,7 +196,6 @@ func (s *OutboxService) dispatchOne(ctx context.Context, sender elective.Sender,
 			return false, err
 		}
 	}
-	m.Attempts++
 	sendErr := renderErr
 	if sendErr == nil {
 		sendErr = sender.Send(ctx, m, pdf)
@@ -208,10 +213,30 @@ func (s *OutboxService) dispatchOne(ctx context.Context, sender elective.Sender,
 		if m.Status == elective.MessageSent {
 			sentAt = tx.now
 		}
-		if _, err := tx.exec(`UPDATE message SET status = ?, attempts = ?, error = ?, sent_at = ? WHERE id = ?`,
-			m.Status, m.Attempts, m.Error, sentAt, m.ID); err != nil {
+		if _, err := tx.exec(`UPDATE message SET status = ?, error = ?, sent_at = ? WHERE id = ?`,
+			m.Status, m.Error, sentAt, m.ID); err != nil {
 			return err
 		}
 		return tx.audit("message.dispatch", m.PatientID, "message="+itoa64(m.ID)+" status="+string(m.Status))
 	})
+}
+
+// claim counts an attempt on a still-queued message, if no one else has
+// since it was read.
+func (s *OutboxService) claim(ctx context.Context, m *elective.Message) (bool, error) {
+	var claimed bool
+	err := s.db.update(ctx, func(tx *Tx) error {
+		res, err := tx.exec(`UPDATE message SET attempts = attempts + 1 WHERE id = ? AND status = ? AND attempts = ?`,
+			m.ID, elective.MessageQueued, m.Attempts)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		claimed = n == 1
+		return err
+	})
+	if claimed {
+		m.Attempts++
+	}
+	return claimed, err
 }

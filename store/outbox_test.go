@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/openelective/elective"
@@ -55,13 +56,58 @@ func TestOutbox(t *testing.T) {
 		if sent, _, _ := svc.Dispatch(as(system), rec, 100); sent != 0 {
 			t.Errorf("a second dispatch sent %d again", sent)
 		}
-		for range 2 {
-			if _, err := svc.QueueReminders(as(system), 60); err != nil {
-				t.Fatal(err)
+		for run, want := range []int{1, 0} {
+			if n, err := svc.QueueReminders(as(system), 60); err != nil || n != want {
+				t.Fatalf("reminder run %d queued %d (%v), want %d", run+1, n, err, want)
 			}
 		}
 		if n := count(t, db, "message WHERE kind = 'reminder'"); n != 1 {
 			t.Errorf("%d reminders after two runs, want 1", n)
+		}
+	})
+}
+
+// countingSender counts sends per message, safely across goroutines.
+type countingSender struct {
+	mu   sync.Mutex
+	sent map[int64]int
+}
+
+func (c *countingSender) Send(_ context.Context, m *elective.Message, _ []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sent[m.ID]++
+	return nil
+}
+
+// TestDispatchConcurrent: two dispatchers running at once (the server's job
+// and a cron run) send each message exactly once.
+func TestDispatchConcurrent(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		for i := 1; i <= 8; i++ {
+			MustRegister(t, db, i, today.AddDays(-i))
+		}
+		svc := store.NewOutboxService(db)
+		c := &countingSender{sent: map[int64]int{}}
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, _, err := svc.Dispatch(as(system), c, 100); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		if len(c.sent) != 8 {
+			t.Fatalf("%d messages sent, want 8", len(c.sent))
+		}
+		for id, n := range c.sent {
+			if n != 1 {
+				t.Errorf("message %d sent %d times", id, n)
+			}
 		}
 	})
 }

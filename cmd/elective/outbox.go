@@ -84,7 +84,7 @@ func (m *Main) outboxLoop(ctx context.Context, db *store.DB, sender elective.Sen
 		case err != nil && ctx.Err() == nil:
 			logger.Error("outbox", "error", err)
 		case sent+failed+queued > 0:
-			logger.Info("outbox", "reminders queued", queued, "sent", sent, "failed", failed)
+			logger.Info("outbox", "queued", queued, "sent", sent, "failed", failed)
 		}
 		select {
 		case <-ctx.Done():
