@@ -162,3 +162,17 @@ func write(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSMTPAuth: credentials come from the environment, and a relay that
+// needs none gets none.
+func TestSMTPAuth(t *testing.T) {
+	env := map[string]string{}
+	get := func(k string) string { return env[k] }
+	if smtpAuth("mail.example.nhs.uk:587", get) != nil {
+		t.Error("auth without a username")
+	}
+	env["ELECTIVE_SMTP_USERNAME"], env["ELECTIVE_SMTP_PASSWORD"] = "elective", "secret"
+	if smtpAuth("mail.example.nhs.uk:587", get) == nil {
+		t.Error("no auth with a username")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"net/smtp"
+	"strings"
 	"time"
 
 	"github.com/openelective/elective"
@@ -20,7 +21,7 @@ const reminderDays = 2
 func (m *Main) outboxCmd(ctx context.Context, args []string) error {
 	fs := m.flags("outbox", "outbox [--db PATH_OR_URL] [--folder DIR] [--smtp HOST:PORT --from ADDRESS] [--days N]")
 	dsn := m.dbFlag(fs)
-	send := senderFlags(fs)
+	send := m.senderFlags(fs)
 	days := fs.Int("days", reminderDays, "queue text reminders for appointments up to this many days ahead")
 	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
@@ -37,22 +38,32 @@ func (m *Main) outboxCmd(ctx context.Context, args []string) error {
 
 // senderFlags declares the sender's flags and returns a function that
 // builds the sender: the folder, with SMTP in front for e-mail when set.
-func senderFlags(fs *flag.FlagSet) func(now func() time.Time) elective.Sender {
+func (m *Main) senderFlags(fs *flag.FlagSet) func(now func() time.Time) elective.Sender {
 	folder := fs.String("folder", "data/outbox", "folder the default sender writes letters (PDF) and messages to")
 	addr := fs.String("smtp", "", "mail server (host:port) for e-mail; letters and texts still go to the folder")
 	from := fs.String("from", "", "sender address for e-mail")
 	return func(now func() time.Time) elective.Sender {
 		var s elective.Sender = outbox.Folder{Dir: *folder}
 		if *addr != "" {
-			s = outbox.SMTP{Addr: *addr, From: *from, Next: s, Now: now, Auth: smtpAuth(*addr)}
+			s = outbox.SMTP{Addr: *addr, From: *from, Next: s, Now: now, Auth: smtpAuth(*addr, m.Getenv)}
 		}
 		return s
 	}
 }
 
-// smtpAuth is nil: a hospital relay authenticates by network. PLAIN auth
-// from the environment can be added here when a trust needs it.
-func smtpAuth(string) smtp.Auth { return nil }
+// smtpAuth is PLAIN authentication with ELECTIVE_SMTP_USERNAME and
+// ELECTIVE_SMTP_PASSWORD from the environment (never flags, which other
+// users of the machine can read), or none when they are unset: a hospital
+// relay often authenticates by network. net/smtp sends PLAIN only over TLS
+// or to localhost.
+func smtpAuth(addr string, getenv func(string) string) smtp.Auth {
+	user := getenv("ELECTIVE_SMTP_USERNAME")
+	if user == "" {
+		return nil
+	}
+	host, _, _ := strings.Cut(addr, ":")
+	return smtp.PlainAuth("", user, getenv("ELECTIVE_SMTP_PASSWORD"), host)
+}
 
 // runOutbox queues reminders and dispatches everything queued, as the
 // system.

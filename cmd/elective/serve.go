@@ -27,7 +27,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (set when served over HTTPS)")
 	orgCode := fs.String("org-code", "RXX", "ODS code of the trust, for a new database without --demo")
 	orgName := fs.String("org-name", "Elective Hospitals NHS Trust", "name of the trust, for a new database without --demo")
-	send := senderFlags(fs)
+	send := m.senderFlags(fs)
 	every := fs.Duration("outbox-every", 5*time.Minute, "how often the outbox queues reminders and sends letters (0: never; run `elective outbox`)")
 	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
