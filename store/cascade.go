@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/access"
@@ -193,8 +192,8 @@ func (tx *Tx) checkCancellable(ch *elective.SessionChange) error {
 	case !ch.Session.Start.After(tx.now):
 		return elective.Errorf(elective.EINVALID, "This clinic has already started, so it cannot be cancelled")
 	case ch.NeedsApproval && elective.Authorize(elective.UserFromContext(tx.ctx), elective.ActionApproveCapacityChange) != nil:
-		return elective.Errorf(elective.EFORBIDDEN, "%s", fmt.Sprintf("This clinic is less than %d days away: "+
-			"cancelling it needs a booking manager's approval (rules.md 3.5)", ch.NoticeDays))
+		return elective.Errorf(elective.EFORBIDDEN, "This clinic is less than %d days away: "+
+			"cancelling it needs a booking manager's approval (rules.md 3.5)", ch.NoticeDays)
 	}
 	return nil
 }

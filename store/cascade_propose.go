@@ -81,30 +81,16 @@ func (tx *Tx) displaced(specialtyID int64) (map[int64]*elective.Appointment, []a
 }
 
 // freeSlotsFor reads up to limit free slots of each type of a specialty
-// from date on, with the clinician of each, merged in start order. One
-// query per type lets the slot_search index give the order.
+// from date on, merged in start order. One query per type lets the
+// slot_search index give the order.
 func (tx *Tx) freeSlotsFor(specialtyID int64, from elective.Date, limit int) ([]*elective.Slot, error) {
 	var out []*elective.Slot
 	for _, typ := range elective.SlotTypes {
-		rows, err := tx.query(`SELECT s.id, s.start_at, s.clinician_id FROM slot s
-			WHERE s.specialty_id = ? AND s.slot_type = ? AND s.start_at >= ? AND s.session_status = 'open'
-			AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna'))
-			ORDER BY s.start_at, s.id LIMIT ?`, specialtyID, typ, from.At(0, 0, tx.db.Location), limit)
+		slots, err := tx.freeSlotTimes(specialtyID, typ, from.At(0, 0, tx.db.Location), limit)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			sl := &elective.Slot{Type: typ, Session: &elective.ClinicSession{Status: elective.SessionOpen}}
-			if err := rows.Scan(&sl.ID, timeCol{&sl.Start}, &sl.Session.ClinicianID); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out = append(out, sl)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		out = append(out, slots...)
 	}
 	slices.SortStableFunc(out, func(a, b *elective.Slot) int { return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.ID, b.ID)) })
 	return out, nil

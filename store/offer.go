@@ -92,10 +92,11 @@ func (s *OfferService) pickSlots(ctx context.Context, e *elective.PTLEntry, sear
 	return chosen, err
 }
 
-// freeSlotTimes reads the ids and start times of free slots of a specialty
-// and type from an instant, in start order.
+// freeSlotTimes reads the ids, start times and clinicians of free slots of
+// a specialty and type from an instant, in start order: all the searches
+// for a slot need, from the slot_search and held-slot indexes alone.
 func (tx *Tx) freeSlotTimes(specialtyID int64, typ elective.SlotType, from time.Time, limit int) ([]*elective.Slot, error) {
-	rows, err := tx.query(`SELECT s.id, s.start_at FROM slot s
+	rows, err := tx.query(`SELECT s.id, s.start_at, s.clinician_id FROM slot s
 		WHERE s.specialty_id = ? AND s.slot_type = ? AND s.start_at >= ? AND s.session_status = 'open'
 		AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna'))
 		ORDER BY s.start_at, s.id LIMIT ?`, specialtyID, typ, from, limit)
@@ -105,8 +106,8 @@ func (tx *Tx) freeSlotTimes(specialtyID int64, typ elective.SlotType, from time.
 	defer rows.Close()
 	var out []*elective.Slot
 	for rows.Next() {
-		sl := &elective.Slot{Type: typ}
-		if err := rows.Scan(&sl.ID, timeCol{&sl.Start}); err != nil {
+		sl := &elective.Slot{Type: typ, Session: &elective.ClinicSession{Status: elective.SessionOpen}}
+		if err := rows.Scan(&sl.ID, timeCol{&sl.Start}, &sl.Session.ClinicianID); err != nil {
 			return nil, err
 		}
 		out = append(out, sl)
@@ -139,6 +140,9 @@ func (s *OfferService) RecordOffer(ctx context.Context, o *elective.Offer) error
 		if err := tx.queryRow(`SELECT received_date FROM referral WHERE id = ?`, p.ReferralID).Scan(dateCol{&received}); err != nil {
 			return err
 		}
+		if err := tx.checkOfferSlot(o); err != nil {
+			return err
+		}
 		if err := o.Validate(received, tx.today()); err != nil {
 			return err
 		}
@@ -156,6 +160,25 @@ func (s *OfferService) RecordOffer(ctx context.Context, o *elective.Offer) error
 		}
 		return tx.audit("offer.record", p.PatientID, "pathway="+itoa64(o.PathwayID)+" response="+string(o.Response))
 	})
+}
+
+// checkOfferSlot makes an offer of a slot carry the slot's own date, so
+// the rules judge the date really offered, whatever the form sent.
+func (tx *Tx) checkOfferSlot(o *elective.Offer) error {
+	if o.SlotID == 0 {
+		return nil
+	}
+	slot, err := tx.findSlot(o.SlotID)
+	if err != nil {
+		return notFound(err, "There is no such slot")
+	}
+	d := elective.DateOf(slot.Start, tx.db.Location)
+	if !o.Date.IsZero() && o.Date != d {
+		return elective.Errorf(elective.EINVALID, "The date offered (%s) is not the slot's date (%s)",
+			o.Date.Format("2 Jan 2006"), d.Format("2 Jan 2006"))
+	}
+	o.Date = d
+	return nil
 }
 
 // FindOffers returns a pathway's offers, oldest first.

@@ -130,3 +130,26 @@ func TestNextPatients(t *testing.T) {
 		wantCode(t, err, elective.ECONFLICT)
 	})
 }
+
+// TestRecordOfferSlotDate: an offer of a slot takes the slot's date, and a
+// different date sent with it is refused.
+func TestRecordOfferSlotDate(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		svc := store.NewOfferService(db)
+		ref := MustRegister(t, db, 1, today.AddDays(-10))
+		slots, err := store.NewClinicService(db).FindSlots(as(booker), elective.SlotFilter{SpecialtyID: 1, Type: elective.SlotNew,
+			From: testNow.AddDate(0, 0, 7), FreeOnly: true, Limit: 1})
+		if err != nil || len(slots) == 0 {
+			t.Fatalf("no slot next week: %v", err)
+		}
+		slot := slots[0]
+		day := elective.DateOf(slot.Start, london)
+		wantCode(t, svc.RecordOffer(as(booker), &elective.Offer{PathwayID: ref.PathwayID, SlotID: slot.ID, OfferedOn: today,
+			Date: day.AddDays(30), Response: elective.OfferDeclined}), elective.EINVALID)
+		o := &elective.Offer{PathwayID: ref.PathwayID, SlotID: slot.ID, OfferedOn: today, Response: elective.OfferDeclined}
+		if err := svc.RecordOffer(as(booker), o); err != nil || o.Date != day {
+			t.Fatalf("RecordOffer = %v, date %s want %s", err, o.Date, day)
+		}
+	})
+}
