@@ -152,18 +152,24 @@ func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterF
 // freeSlots finds free slots of the type the list books into, from now (or
 // from the chosen date, if later), grouped by day in London.
 func (s *Server) freeSlots(ctx context.Context, specialtyID int64, list elective.ListType, f SlotFilterForm, lk *lookup) ([]SlotDay, error) {
-	from := s.cfg.Now()
-	if d, err := elective.ParseDate(f.From); err == nil && d.At(0, 0, s.cfg.Location).After(from) {
-		from = d.At(0, 0, s.cfg.Location)
-	}
 	slots, err := s.svc.Clinics.FindSlots(ctx, elective.SlotFilter{
 		SpecialtyID: specialtyID, ClinicianID: f.ClinicianID, Type: list.SlotType(),
-		From: from, FreeOnly: true, Limit: 40,
+		From: s.slotsFrom(f.From), FreeOnly: true, Limit: 40,
 	})
 	if err != nil {
 		return nil, err
 	}
 	return groupSlots(slots, s.cfg.Location, lk), nil
+}
+
+// slotsFrom is where a slot search starts: now, or the start of the chosen
+// date (YYYY-MM-DD) in London when that is later.
+func (s *Server) slotsFrom(date string) time.Time {
+	from := s.cfg.Now()
+	if d, err := elective.ParseDate(date); err == nil && d.At(0, 0, s.cfg.Location).After(from) {
+		from = d.At(0, 0, s.cfg.Location)
+	}
+	return from
 }
 
 func groupSlots(slots []*elective.Slot, loc *time.Location, lk *lookup) []SlotDay {

@@ -51,9 +51,7 @@ func (s *Server) handleSessionIndex(w http.ResponseWriter, r *http.Request) erro
 	p := &SessionIndexPage{Filter: SlotIndexForm{SpecialtyID: formInt64(q.Get("specialty_id")), From: q.Get("from")},
 		Specialties: lk.specialties}
 	p.Title, p.Nav = "Clinic sessions", NavSessions
-	if p.Filter.SpecialtyID == 0 && len(lk.specialties) > 0 {
-		p.Filter.SpecialtyID = lk.specialties[0].ID
-	}
+	p.Filter.SpecialtyID = lk.specialtyOrFirst(p.Filter.SpecialtyID)
 	from := s.today()
 	if d, err := elective.ParseDate(p.Filter.From); err == nil {
 		from = d
@@ -158,9 +156,7 @@ func (s *Server) displacedPage(r *http.Request, specialtyID int64) (*DisplacedPa
 	}
 	p := &DisplacedPage{Filter: SlotIndexForm{SpecialtyID: specialtyID}, Specialties: lk.specialties}
 	p.Title, p.Nav = "Patients to rebook", NavSessions
-	if p.Filter.SpecialtyID == 0 && len(lk.specialties) > 0 {
-		p.Filter.SpecialtyID = lk.specialties[0].ID
-	}
+	p.Filter.SpecialtyID = lk.specialtyOrFirst(p.Filter.SpecialtyID)
 	ds, err := s.svc.Cascade.ProposeRebookings(r.Context(), p.Filter.SpecialtyID)
 	if err != nil {
 		return nil, err

@@ -75,9 +75,7 @@ func (s *Server) handleTemplateIndex(w http.ResponseWriter, r *http.Request) err
 	}
 	p := &TemplateIndexPage{Filter: SlotIndexForm{SpecialtyID: formInt64(r.URL.Query().Get("specialty_id"))}, Specialties: lk.specialties}
 	p.Title, p.Nav = "Clinic templates", NavSessions
-	if p.Filter.SpecialtyID == 0 && len(lk.specialties) > 0 {
-		p.Filter.SpecialtyID = lk.specialties[0].ID
-	}
+	p.Filter.SpecialtyID = lk.specialtyOrFirst(p.Filter.SpecialtyID)
 	ts, err := s.svc.Clinics.FindClinicTemplates(r.Context(), p.Filter.SpecialtyID)
 	if err != nil {
 		return err

@@ -78,3 +78,12 @@ func (l *lookup) cliniciansIn(specialtyID int64) []*elective.Clinician {
 	}
 	return cs
 }
+
+// specialtyOrFirst is the specialty chosen, or the first one when none is:
+// pages that list one specialty's clinics always show one.
+func (l *lookup) specialtyOrFirst(id int64) int64 {
+	if id == 0 && len(l.specialties) > 0 {
+		return l.specialties[0].ID
+	}
+	return id
+}

@@ -57,15 +57,9 @@ func (s *Server) handleSlotIndex(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &SlotIndexPage{Filter: f, Specialties: lk.specialties}
 	p.Title, p.Nav = "Free slots", NavSlots
-	if f.SpecialtyID == 0 && len(lk.specialties) > 0 {
-		p.Filter.SpecialtyID = lk.specialties[0].ID
-	}
-	from := s.cfg.Now()
-	if d, err := elective.ParseDate(f.From); err == nil && d.At(0, 0, s.cfg.Location).After(from) {
-		from = d.At(0, 0, s.cfg.Location)
-	}
+	p.Filter.SpecialtyID = lk.specialtyOrFirst(f.SpecialtyID)
 	slots, err := s.svc.Clinics.FindSlots(r.Context(), elective.SlotFilter{SpecialtyID: p.Filter.SpecialtyID,
-		Type: f.Type, From: from, FreeOnly: true, Limit: 60})
+		Type: f.Type, From: s.slotsFrom(f.From), FreeOnly: true, Limit: 60})
 	if err != nil {
 		return err
 	}

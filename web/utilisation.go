@@ -50,9 +50,7 @@ const capacityWeeks = 8
 func (s *Server) utilisationFilter(r *http.Request, lk *lookup) (UtilisationForm, elective.UtilisationFilter) {
 	q := r.URL.Query()
 	f := UtilisationForm{SpecialtyID: formInt64(q.Get("specialty_id")), From: q.Get("from"), To: q.Get("to")}
-	if f.SpecialtyID == 0 && len(lk.specialties) > 0 {
-		f.SpecialtyID = lk.specialties[0].ID
-	}
+	f.SpecialtyID = lk.specialtyOrFirst(f.SpecialtyID)
 	uf := elective.UtilisationFilter{SpecialtyID: f.SpecialtyID, From: s.today().AddDays(-28), To: s.today().AddDays(14)}
 	if d, err := elective.ParseDate(f.From); err == nil {
 		uf.From = d
