@@ -156,20 +156,32 @@ type BookingRequest struct {
 // the pathway's specialty, and of the type the list needs (new slots for
 // first appointments, follow-up slots for later ones).
 func CheckBooking(list ListType, specialtyID int64, slot *Slot, now time.Time) error {
-	switch {
-	case list != ListOutpatientNew && list != ListOutpatientFollowUp:
+	if list != ListOutpatientNew && list != ListOutpatientFollowUp {
 		return Errorf(EINVALID, "This pathway is not waiting for an outpatient appointment")
-	case slot.AppointmentID != 0:
-		return Errorf(ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
-	case slot.Session != nil && slot.Session.Status != SessionOpen:
-		return Errorf(EINVALID, "That clinic session has been cancelled")
+	}
+	if err := slot.Free(now); err != nil {
+		return err
+	}
+	switch {
 	case slot.Session != nil && slot.Session.SpecialtyID != specialtyID:
 		return Errorf(EINVALID, "That slot belongs to another specialty's clinic")
-	case !slot.Start.After(now):
-		return Errorf(EINVALID, "That slot is in the past")
 	case slot.Type != list.SlotType():
 		return Errorf(EINVALID, "A %s needs a %s slot, not a %s slot",
 			list.Label(), list.SlotType().Label(), slot.Type.Label())
+	}
+	return nil
+}
+
+// Free says why no one can be booked into the slot at now, nil if someone
+// can: it is held, its session is cancelled, or it has started.
+func (s *Slot) Free(now time.Time) error {
+	switch {
+	case s.AppointmentID != 0:
+		return Errorf(ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+	case s.Session != nil && s.Session.Status != SessionOpen:
+		return Errorf(EINVALID, "That clinic session has been cancelled")
+	case !s.Start.After(now):
+		return Errorf(EINVALID, "That slot is in the past")
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/access"
@@ -26,7 +25,7 @@ func (s *OfferService) NextPatients(ctx context.Context, slotID int64, limit int
 		if slot, err = tx.findSlot(slotID); err != nil {
 			return notFound(err, "There is no such slot")
 		}
-		if err := freeSlot(slot, tx.now); err != nil {
+		if err := slot.Free(tx.now); err != nil {
 			return err
 		}
 		cands, err := tx.slotCandidates(slot, limit)
@@ -37,19 +36,6 @@ func (s *OfferService) NextPatients(ctx context.Context, slotID int64, limit int
 		return tx.audit("slot.candidates", 0, "slot="+itoa64(slotID)+" rows="+itoa(len(ranked)))
 	})
 	return slot, ranked, err
-}
-
-// freeSlot refuses a slot that cannot be offered to anyone.
-func freeSlot(slot *elective.Slot, now time.Time) error {
-	switch {
-	case slot.AppointmentID != 0:
-		return elective.Errorf(elective.ECONFLICT, "That slot has been booked")
-	case slot.Session.Status != elective.SessionOpen:
-		return elective.Errorf(elective.EINVALID, "That clinic session has been cancelled")
-	case !slot.Start.After(now):
-		return elective.Errorf(elective.EINVALID, "That slot is in the past")
-	}
-	return nil
 }
 
 // slotCandidates reads the first limit unbooked patients who could use the
