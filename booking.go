@@ -128,6 +128,7 @@ type Appointment struct {
 	Communicated Communication
 	BookedAt     time.Time
 	BookedBy     int64
+	Replaces     int64                // the appointment this one moved, 0 if none
 	History      []*AppointmentChange // oldest first
 
 	// Joined for display.
@@ -149,6 +150,7 @@ type BookingRequest struct {
 	PathwayID    int64
 	SlotID       int64
 	Communicated Communication
+	Replaces     int64 // set by Reschedule: the appointment this one moves
 }
 
 // CheckBooking decides whether a pathway waiting on list may be booked into
@@ -292,4 +294,17 @@ type BookingService interface {
 
 	// FindAppointmentsByPatient returns a patient's appointments, latest first.
 	FindAppointmentsByPatient(ctx context.Context, patientID int64) ([]*Appointment, error)
+
+	// WaitingFor returns the outpatient list the pathway waits on: its RTT
+	// list while the clock runs, or ListOutpatientFollowUp for a follow-up
+	// after the clock stopped (Pathway.FollowUpWanted). Returns EINVALID,
+	// saying why, when the pathway waits for nothing bookable.
+	WaitingFor(ctx context.Context, pathwayID int64) (ListType, error)
+
+	// Reschedule moves a booked appointment to another slot in one
+	// transaction: the old one is cancelled by whoever asked (a patient's
+	// cancellation counts under rules.md 3.2, a hospital's never does), the
+	// new one is booked under the normal rules, and one change letter is
+	// queued. A slot taken meanwhile gets ECONFLICT and changes nothing.
+	Reschedule(ctx context.Context, req *RescheduleRequest) (*Appointment, error)
 }

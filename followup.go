@@ -80,3 +80,37 @@ type FollowUpService interface {
 	// discharge letter goes to the patient with a copy to the GP.
 	DischargePIFU(ctx context.Context, id int64) error
 }
+
+// FollowUpWanted reports whether a pathway still wants an outpatient
+// follow-up that is not part of an RTT period: its latest attendance asked
+// for another appointment (outcome 2 or 3), nothing since has discharged
+// the patient, transferred their care or started a new referral, and no
+// appointment is booked yet. Follow-ups after a clock stop (treatment
+// started, active monitoring) are recorded as 90 or 91 (rules.md 1.9) and
+// are booked like any other; appts may hold other pathways' appointments.
+func (p *Pathway) FollowUpWanted(appts []*Appointment) bool {
+	var latest *Appointment
+	for _, a := range appts {
+		switch {
+		case a.PathwayID != p.ID:
+		case a.Status == AppointmentBooked:
+			return false
+		case a.Status == AppointmentAttended && (latest == nil || a.Start.After(latest.Start)):
+			latest = a
+		}
+	}
+	if latest == nil || (latest.Outcome != OutcomeAnotherAppointment && latest.Outcome != OutcomeAppointmentLater) {
+		return false
+	}
+	seen := false
+	for _, e := range p.Events {
+		switch {
+		case e.Kind == EventAttended && e.AppointmentID == latest.ID:
+			seen = true
+		case !seen:
+		case e.Kind == EventDischarged && e.ClinicianConfirmed, e.Kind == EventTransferOut, e.Kind == EventReferralReceived:
+			return false
+		}
+	}
+	return seen
+}

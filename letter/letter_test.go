@@ -255,6 +255,24 @@ func TestCancellationWording(t *testing.T) {
 	}
 }
 
+// TestChangeWording: a move the hospital made apologises and says why; a
+// move the patient asked for confirms it without an apology.
+func TestChangeWording(t *testing.T) {
+	l := sample(Change)
+	l.Previous, l.Reason = time.Date(2026, 12, 1, 14, 0, 0, 0, time.UTC), "The clinician is on leave or unwell"
+	b, _ := Render(l, time.UTC)
+	if text := plainText(b); !strings.Contains(text, "We have had to change your appointment on Tuesday 1 December 2026 at 14:00") ||
+		!strings.Contains(text, "on leave or unwell") {
+		t.Errorf("hospital change:\n%s", text)
+	}
+	l.CancelledByPatient, l.Reason = true, "The patient cannot come on that date"
+	b, _ = Render(l, time.UTC)
+	if text := plainText(b); !strings.Contains(text, "As you asked, we have moved your appointment on Tuesday 1 December 2026") ||
+		strings.Contains(text, "sorry") || strings.Contains(text, "cannot come on that date") {
+		t.Errorf("patient change:\n%s", text)
+	}
+}
+
 func TestEscapingAndPound(t *testing.T) {
 	l := sample(Change)
 	l.Reason = `the clinic (Room 4) moved \ fee £25`

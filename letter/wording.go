@@ -77,13 +77,15 @@ func body(l Letter, loc *time.Location) []block {
 			para("Please arrive 10 minutes before your appointment and bring a list of any medicines you take."),
 			cannotAttend(phone))
 	case Change:
-		if l.Previous.IsZero() {
+		if l.CancelledByPatient && !l.Previous.IsZero() {
+			b = append(b, para("As you asked, we have moved your appointment on %s. Your new appointment is:", when(l.Previous, loc)))
+		} else if l.Previous.IsZero() {
 			b = append(b, para("We have had to change your appointment. We are sorry for any inconvenience. Your new appointment is:"))
 		} else {
 			b = append(b, para("We have had to change your appointment on %s. We are sorry for any inconvenience. Your new appointment is:", when(l.Previous, loc)))
 		}
 		b = append(b, details(l.Appointment, loc)...)
-		if l.Reason != "" {
+		if l.Reason != "" && !l.CancelledByPatient {
 			b = append(b, block{label: "Reason", text: l.Reason})
 		}
 		b = append(b, cannotAttend(phone))

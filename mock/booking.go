@@ -14,6 +14,18 @@ type BookingService struct {
 	RecordOutcomeFn             func(ctx context.Context, o *elective.AppointmentOutcome) (*elective.Appointment, error)
 	FindAppointmentByIDFn       func(ctx context.Context, id int64) (*elective.Appointment, error)
 	FindAppointmentsByPatientFn func(ctx context.Context, patientID int64) ([]*elective.Appointment, error)
+	WaitingForFn                func(ctx context.Context, pathwayID int64) (elective.ListType, error)
+	RescheduleFn                func(ctx context.Context, req *elective.RescheduleRequest) (*elective.Appointment, error)
+}
+
+// WaitingFor calls WaitingForFn.
+func (s *BookingService) WaitingFor(ctx context.Context, pathwayID int64) (elective.ListType, error) {
+	return s.WaitingForFn(ctx, pathwayID)
+}
+
+// Reschedule calls RescheduleFn.
+func (s *BookingService) Reschedule(ctx context.Context, req *elective.RescheduleRequest) (*elective.Appointment, error) {
+	return s.RescheduleFn(ctx, req)
 }
 
 // BookAppointment calls BookAppointmentFn.

@@ -46,62 +46,71 @@ func validCommunication(c elective.Communication) bool {
 	return false
 }
 
+// book books the slot and sends the written confirmation at once.
 func (tx *Tx) book(req *elective.BookingRequest) (*elective.Appointment, error) {
+	a, patient, err := tx.bookSlot(req)
+	if err != nil {
+		return nil, err
+	}
+	// Written confirmation goes out with every booking (issue 4).
+	if err := tx.queueLetter(elective.MsgAppointment, patient, a.PathwayID, a.ID, "appointment:"+itoa64(a.ID)); err != nil {
+		return nil, err
+	}
+	return a, tx.audit("appointment.book", a.PatientID, "appointment="+itoa64(a.ID))
+}
+
+// bookSlot books a pathway into a slot under the booking rules and records
+// the event; the caller tells the patient.
+func (tx *Tx) bookSlot(req *elective.BookingRequest) (*elective.Appointment, *elective.Patient, error) {
 	// In a race for one slot the losers should learn it before loading
 	// anything else: the slot is locked (PostgreSQL; SQLite's write lock
 	// already serialises) and checked first. The unique index stays the
 	// guarantee; this only saves the losers' work.
 	if held, err := tx.lockSlot(req.SlotID); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if held {
-		return nil, elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+		return nil, nil, elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
 	}
 	slot, err := tx.findSlot(req.SlotID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, elective.Errorf(elective.ENOTFOUND, "There is no slot %d", req.SlotID)
+		return nil, nil, elective.Errorf(elective.ENOTFOUND, "There is no slot %d", req.SlotID)
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if slot.AppointmentID != 0 {
-		return nil, elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
+		return nil, nil, elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
 	}
 	p, patient, res, err := tx.pathwayState(req.PathwayID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if !res.OnPTL() {
-		return nil, elective.Errorf(elective.EINVALID, "This pathway has no running clock here, so it is not waiting for an appointment")
+	list, err := tx.outpatientList(p, res)
+	if err != nil {
+		return nil, nil, err
 	}
 	if next, err := tx.nextBooking(p.ID); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if next != nil {
-		return nil, elective.Errorf(elective.EINVALID, "This pathway already has an appointment booked on %s. Record its outcome or cancel it first.",
+		return nil, nil, elective.Errorf(elective.EINVALID, "This pathway already has an appointment booked on %s. Record its outcome or cancel it first.",
 			next.start.In(tx.db.Location).Format("2 Jan 2006 15:04"))
 	}
-	if err := elective.CheckBooking(res.ListType, p.SpecialtyID, slot, tx.now); err != nil {
-		return nil, err
+	if err := elective.CheckBooking(list, p.SpecialtyID, slot, tx.now); err != nil {
+		return nil, nil, err
 	}
 	a := &elective.Appointment{PathwayID: p.ID, PatientID: p.PatientID, SlotID: slot.ID, SessionID: slot.SessionID,
 		ClinicianID: slot.Session.ClinicianID, SiteID: slot.Session.SiteID, Start: slot.Start, Minutes: slot.Minutes,
-		Type: slot.Type, First: res.ListType == elective.ListOutpatientNew, Status: elective.AppointmentBooked,
-		Communicated: req.Communicated, BookedAt: tx.now, Clinician: slot.Clinician, Site: slot.Site}
+		Type: slot.Type, First: list == elective.ListOutpatientNew, Status: elective.AppointmentBooked,
+		Communicated: req.Communicated, BookedAt: tx.now, Replaces: req.Replaces, Clinician: slot.Clinician, Site: slot.Site}
 	if err := tx.insertAppointment(a); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ev := &elective.PathwayEvent{Kind: elective.EventAppointmentBooked, Date: tx.today(), First: a.First,
 		AppointmentDate: elective.DateOf(a.Start, tx.db.Location), AppointmentID: a.ID,
 		Communicated: a.Communicated != elective.CommunicatedNotYet}
 	if _, err := tx.recordEvent(p, patient, ev); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// Written confirmation goes out with every booking (issue 4).
-	if err := tx.queueLetter(elective.MsgAppointment, patient, p.ID, a.ID, "appointment:"+itoa64(a.ID)); err != nil {
-		return nil, err
-	}
-	if err := tx.followUpBooked(p.ID); err != nil {
-		return nil, err
-	}
-	return a, tx.audit("appointment.book", p.PatientID, "appointment="+itoa64(a.ID))
+	return a, patient, tx.followUpBooked(p.ID)
 }
 
 // lockSlot takes the slot's row lock on PostgreSQL without waiting: a
@@ -146,9 +155,9 @@ func (tx *Tx) insertAppointment(a *elective.Appointment) error {
 	u := elective.UserFromContext(tx.ctx)
 	a.BookedBy = u.ID
 	a.ID, err = tx.insert(`INSERT INTO appointment (org_id, pathway_id, patient_id, slot_id, session_id, clinician_id,
-		site_id, start_at, minutes, slot_type, first, status, communicated, booked_at, booked_by) VALUES `+placeholders(15),
+		site_id, start_at, minutes, slot_type, first, status, communicated, booked_at, booked_by, replaces_id) VALUES `+placeholders(16),
 		orgID, a.PathwayID, a.PatientID, a.SlotID, a.SessionID, a.ClinicianID, a.SiteID, a.Start, a.Minutes, a.Type,
-		a.First, a.Status, a.Communicated, a.BookedAt, nullID(a.BookedBy))
+		a.First, a.Status, a.Communicated, a.BookedAt, nullID(a.BookedBy), nullID(a.Replaces))
 	if isUniqueViolation(err) {
 		return elective.Errorf(elective.ECONFLICT, "That slot has just been booked by someone else. Choose another slot.")
 	} else if err != nil {
@@ -182,37 +191,48 @@ func (s *BookingService) RecordOutcome(ctx context.Context, o *elective.Appointm
 	return a, err
 }
 
-func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointment, error) {
+// applyOutcome records what happened to the appointment, its history and
+// the pathway event; the caller tells the patient.
+func (tx *Tx) applyOutcome(o *elective.AppointmentOutcome) (*elective.Appointment, *elective.Patient, error) {
 	a, err := tx.findAppointment(o.AppointmentID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := o.Validate(a, tx.db.Location, tx.now); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p, patient, _, err := tx.pathwayState(a.PathwayID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	a.Status, a.RTTStatus, a.Outcome = o.Status, o.RTTStatus, o.Outcome
 	if _, err := tx.exec(`UPDATE appointment SET status = ?, rtt_status = ?, outcome = ? WHERE id = ?`,
 		a.Status, a.RTTStatus, a.Outcome, a.ID); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := tx.addChange(a, o.Status, o.Reason); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := tx.recordEvent(p, patient, o.Event(a, tx.db.Location, tx.today())); err != nil {
 		if elective.ErrorCode(err) == elective.EINVALID {
-			return nil, elective.Errorf(elective.EINVALID, "The outcome was not recorded: %s", elective.ErrorMessage(err))
+			return nil, nil, elective.Errorf(elective.EINVALID, "The outcome was not recorded: %s", elective.ErrorMessage(err))
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if err := tx.openFollowUp(o, p); err != nil {
+		return nil, nil, err
+	}
+	return a, patient, nil
+}
+
+// recordOutcome records the outcome and sends the letter it calls for.
+func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointment, error) {
+	a, patient, err := tx.applyOutcome(o)
+	if err != nil {
 		return nil, err
 	}
 	if kind := outcomeLetter(o.Status); kind != "" {
-		if err := tx.queueLetter(kind, patient, p.ID, a.ID, string(kind)+":"+itoa64(a.ID)); err != nil {
+		if err := tx.queueLetter(kind, patient, a.PathwayID, a.ID, string(kind)+":"+itoa64(a.ID)); err != nil {
 			return nil, err
 		}
 	}
@@ -221,14 +241,14 @@ func (tx *Tx) recordOutcome(o *elective.AppointmentOutcome) (*elective.Appointme
 
 const appointmentSelect = `SELECT a.id, a.pathway_id, a.patient_id, a.slot_id, a.session_id, a.clinician_id, a.site_id,
 	a.start_at, a.minutes, a.slot_type, a.first, a.status, a.rtt_status, a.outcome, a.communicated, a.booked_at,
-	a.booked_by, c.code, c.title, c.given_name, c.family_name, st.code, st.name
+	a.booked_by, a.replaces_id, c.code, c.title, c.given_name, c.family_name, st.code, st.name
 	FROM appointment a JOIN clinician c ON c.id = a.clinician_id JOIN site st ON st.id = a.site_id`
 
 func scanAppointment(row scanner) (*elective.Appointment, error) {
 	a := &elective.Appointment{Clinician: &elective.Clinician{}, Site: &elective.Site{}}
 	err := row.Scan(&a.ID, &a.PathwayID, &a.PatientID, &a.SlotID, &a.SessionID, &a.ClinicianID, &a.SiteID,
 		timeCol{&a.Start}, &a.Minutes, &a.Type, &a.First, &a.Status, &a.RTTStatus, &a.Outcome, &a.Communicated,
-		timeCol{&a.BookedAt}, idCol{&a.BookedBy}, &a.Clinician.Code, &a.Clinician.Title, &a.Clinician.GivenName,
+		timeCol{&a.BookedAt}, idCol{&a.BookedBy}, idCol{&a.Replaces}, &a.Clinician.Code, &a.Clinician.Title, &a.Clinician.GivenName,
 		&a.Clinician.FamilyName, &a.Site.Code, &a.Site.Name)
 	a.Clinician.ID, a.Site.ID = a.ClinicianID, a.SiteID
 	return a, err

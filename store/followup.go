@@ -180,8 +180,14 @@ func (s *FollowUpService) DischargePIFU(ctx context.Context, id int64) error {
 			elective.FollowUpClosed, "PIFU expired: discharged to the GP", id); err != nil {
 			return err
 		}
-		p, err := tx.findPatient(f.PatientID)
+		pw, p, _, err := tx.pathwayState(f.PathwayID)
 		if err != nil {
+			return err
+		}
+		// The discharge is on the pathway too: the clinician chose PIFU
+		// with this end date, so no further follow-up is wanted.
+		if _, err := tx.recordEvent(pw, p, &elective.PathwayEvent{Kind: elective.EventDischarged, Date: tx.today(),
+			ClinicianConfirmed: true, Note: "Patient-initiated follow-up expired (rules.md 3.11)"}); err != nil {
 			return err
 		}
 		if err := tx.queueLetter(elective.MsgDischarge, p, f.PathwayID, 0, "pifu-discharge:"+itoa64(id)); err != nil {

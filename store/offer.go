@@ -115,14 +115,21 @@ func (tx *Tx) freeSlotTimes(specialtyID int64, typ elective.SlotType, from time.
 	return out, rows.Err()
 }
 
-// ptlEntry reads the list and specialty a pathway waits on.
+// ptlEntry reads the list and specialty a pathway waits on: its PTL row,
+// or a follow-up that is not RTT.
 func (tx *Tx) ptlEntry(pathwayID int64) (*elective.PTLEntry, error) {
 	e := &elective.PTLEntry{PathwayID: pathwayID}
 	err := tx.queryRow(`SELECT specialty_id, list_type FROM ptl_entry WHERE pathway_id = ?`, pathwayID).
 		Scan(&e.SpecialtyID, &e.ListType)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, elective.Errorf(elective.EINVALID, "This pathway is not on a waiting list")
+	if !errors.Is(err, sql.ErrNoRows) {
+		return e, err
 	}
+	p, _, res, err := tx.pathwayState(pathwayID)
+	if err != nil {
+		return nil, err
+	}
+	e.SpecialtyID = p.SpecialtyID
+	e.ListType, err = tx.outpatientList(p, res)
 	return e, err
 }
 

@@ -107,6 +107,18 @@ func (tx *Tx) addAppointment(l *letter.Letter, id int64) error {
 	if n := len(a.History); n > 0 && a.Status != elective.AppointmentBooked {
 		l.Reason = a.History[n-1].Reason
 	}
+	if a.Replaces == 0 {
+		return nil
+	}
+	// A change letter says which appointment moved and why.
+	old, err := tx.findAppointment(a.Replaces)
+	if err != nil {
+		return err
+	}
+	l.Previous, l.CancelledByPatient = old.Start, old.Status == elective.AppointmentCancelledPatient
+	if n := len(old.History); n > 0 {
+		l.Reason = old.History[n-1].Reason
+	}
 	return nil
 }
 
