@@ -129,31 +129,47 @@ func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterF
 	}
 	p := &AppointmentNewPage{Pathway: pw, Patient: patient, Filter: f, Clinicians: lk.cliniciansIn(pw.SpecialtyID)}
 	p.Title, p.Nav = "Book an appointment", NavWaitingList
-	entry, err := s.svc.WaitingList.FindPTLEntry(ctx, pathwayID, s.today())
-	if elective.ErrorCode(err) == elective.ENOTFOUND {
-		p.NotWaiting = "This pathway has no running RTT clock on our PTL, so there is nothing to book."
-		return p, nil
-	} else if err != nil {
-		return nil, err
+	list, err := s.waitingFor(ctx, p)
+	if err != nil || p.NotWaiting != "" {
+		return p, err
 	}
-	row := newPTLRow(entry, s.today())
-	p.Entry = &row
-	if entry.ListType != elective.ListOutpatientNew && entry.ListType != elective.ListOutpatientFollowUp {
-		p.NotWaiting = "This pathway is on the " + entry.ListType.Label() + " list, not waiting for an outpatient appointment."
-		return p, nil
-	}
-	if p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, entry.ListType, f, lk); err != nil {
+	p.SlotType = list.SlotType()
+	if p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, p.SlotType, f, lk); err != nil {
 		return nil, err
 	}
 	p.ShortNotice, p.NoticeDays = f.ShortNotice, s.cfg.Policy.ReasonableNoticeDays
 	return p, s.loadOffers(ctx, p, lk)
 }
 
-// freeSlots finds free slots of the type the list books into, from now (or
-// from the chosen date, if later), grouped by day in London.
-func (s *Server) freeSlots(ctx context.Context, specialtyID int64, list elective.ListType, f SlotFilterForm, lk *lookup) ([]SlotDay, error) {
+// waitingFor finds the outpatient list the page books for: the PTL row
+// while the clock runs, else a follow-up that is not RTT. When there is
+// nothing to book, p.NotWaiting says why.
+func (s *Server) waitingFor(ctx context.Context, p *AppointmentNewPage) (elective.ListType, error) {
+	entry, err := s.svc.WaitingList.FindPTLEntry(ctx, p.Pathway.ID, s.today())
+	if elective.ErrorCode(err) == elective.ENOTFOUND {
+		list, err := s.svc.Bookings.WaitingFor(ctx, p.Pathway.ID)
+		if elective.ErrorCode(err) == elective.EINVALID {
+			p.NotWaiting = elective.ErrorMessage(err) + "."
+			return "", nil
+		}
+		p.NonRTT = list
+		return list, err
+	} else if err != nil {
+		return "", err
+	}
+	row := newPTLRow(entry, s.today())
+	p.Entry = &row
+	if entry.ListType != elective.ListOutpatientNew && entry.ListType != elective.ListOutpatientFollowUp {
+		p.NotWaiting = "This pathway is on the " + entry.ListType.Label() + " list, not waiting for an outpatient appointment."
+	}
+	return entry.ListType, nil
+}
+
+// freeSlots finds free slots of a type, from now (or from the chosen date,
+// if later), grouped by day in London.
+func (s *Server) freeSlots(ctx context.Context, specialtyID int64, typ elective.SlotType, f SlotFilterForm, lk *lookup) ([]SlotDay, error) {
 	slots, err := s.svc.Clinics.FindSlots(ctx, elective.SlotFilter{
-		SpecialtyID: specialtyID, ClinicianID: f.ClinicianID, Type: list.SlotType(),
+		SpecialtyID: specialtyID, ClinicianID: f.ClinicianID, Type: typ,
 		From: s.slotsFrom(f.From), FreeOnly: true, Limit: 40,
 	})
 	if err != nil {

@@ -55,10 +55,24 @@ func TestAppointmentNew(t *testing.T) {
 		e.waitlist.FindPTLEntryFn = func(context.Context, int64, elective.Date) (*elective.PTLEntry, error) {
 			return nil, elective.Errorf(elective.ENOTFOUND, "No running clock")
 		}
+		e.bookings.WaitingForFn = func(context.Context, int64) (elective.ListType, error) {
+			return "", elective.Errorf(elective.EINVALID, "This pathway has no running clock and no follow-up is wanted, so it is not waiting for an appointment")
+		}
 		w := e.get("/pathways/7/book", "tok-officer")
 		wantStatus(t, w, http.StatusOK)
-		wantBody(t, w, "nothing to book")
+		wantBody(t, w, "no follow-up is wanted")
 		wantNoBody(t, w, `name="slot_id"`)
+	})
+	t.Run("FollowUpAfterClockStop", func(t *testing.T) {
+		e.bookings.WaitingForFn = func(context.Context, int64) (elective.ListType, error) {
+			return elective.ListOutpatientFollowUp, nil
+		}
+		w := e.get("/pathways/7/book", "tok-officer")
+		wantStatus(t, w, http.StatusOK)
+		wantBody(t, w, "Not RTT", `name="slot_id"`)
+		if f := filters[len(filters)-1]; f.Type != elective.SlotFollowUp {
+			t.Errorf("a follow-up searched %s slots", f.Type)
+		}
 	})
 }
 

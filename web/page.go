@@ -99,7 +99,7 @@ func allPages() []page {
 		&PatientIndexPage{}, &PatientViewPage{}, &PatientAuditPage{},
 		&PathwayViewPage{}, &ReferralNewPage{},
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
-		&AppointmentNewPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
+		&AppointmentNewPage{}, &AppointmentMovePage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
 		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{}, &FollowUpPage{}, &TriagePage{},
 		&UserIndexPage{},
@@ -270,6 +270,11 @@ type AppointmentNewPage struct {
 	Patient    *elective.Patient
 	Entry      *PTLRow
 	NotWaiting string // why the pathway cannot be booked, if it cannot
+	// NonRTT is set for a follow-up after the clock stopped: the pathway
+	// is on no PTL, but the clinician asked to see the patient again.
+	NonRTT elective.ListType
+	// SlotType is the type of slot the pathway needs.
+	SlotType elective.SlotType
 	Clinicians []*elective.Clinician
 	Filter     SlotFilterForm
 	Days       []SlotDay
@@ -289,6 +294,25 @@ type AppointmentNewPage struct {
 }
 
 func (*AppointmentNewPage) templateName() string { return "appointment/new" }
+
+// AppointmentMovePage moves a booked appointment to another slot: the
+// appointment, who asked and why, and the free slots of its type.
+type AppointmentMovePage struct {
+	Page
+	Appointment *elective.Appointment
+	Patient     *elective.Patient
+	Clinician   string
+	Site        string
+	Clinicians  []*elective.Clinician
+	Filter      SlotFilterForm
+	Days        []SlotDay
+	SlotType    elective.SlotType
+	Form        MoveForm
+	Errors      FormErrors
+	Started     bool // the appointment time has come: record the outcome instead
+}
+
+func (*AppointmentMovePage) templateName() string { return "appointment/move" }
 
 // AppointmentOutcomePage records what happened to a booked appointment.
 type AppointmentOutcomePage struct {

@@ -76,7 +76,7 @@ func fixturePages(e *testEnv) map[string]page {
 		Pagination: Pagination{Page: 1, Total: 1, From: 1, To: 1}}, "Find a patient")
 	view := e.server.newPatientViewPage(patient)
 	view.Pathways = e.server.pathwayCards(testUsers["tok-officer"], patient, []*elective.Pathway{pw, stopped},
-		[]*elective.Referral{fixtureReferral()}, lk)
+		[]*elective.Referral{fixtureReferral()}, nil, lk)
 	view.Appointments = appointmentRows(testUsers["tok-officer"], []*elective.Appointment{fixtureAppointment(loc)}, lk)
 	view.Referrals = referralRows([]*elective.Referral{fixtureReferral()}, lk)
 	view.Messages = fixtureMessages(e.now)
@@ -124,6 +124,10 @@ func fixturePages(e *testEnv) map[string]page {
 	add(&AppointmentOutcomePage{Appointment: fixtureAppointment(loc), Patient: patient, Clinician: "Ms A Okafor",
 		Site: "Anytown General Hospital", Form: OutcomeForm{Status: elective.AppointmentAttended,
 			RTTStatus: elective.RTTTreatment, Outcome: elective.OutcomeDischarged}, Errors: formErrs}, "Record the outcome")
+	add(&AppointmentMovePage{Appointment: fixtureAppointment(loc), Patient: patient, Clinician: "Ms A Okafor",
+		Site: "Anytown General Hospital", Clinicians: lk.clinicians, Days: slotDays, SlotType: elective.SlotNew,
+		Form: MoveForm{SlotID: slotDays[0].Slots[0].Slot.ID, ReasonCode: "P9", Communicated: elective.CommunicatedByPhone},
+		Errors: formErrs}, "Move an appointment")
 	add(&UserIndexPage{Users: fixtureUsers(), Form: UserForm{Username: "new", Role: elective.RoleClinician}, Errors: formErrs}, "Users")
 	add(fixtureReportPage(), "Waiting times")
 	add(fixtureBreachPage(today), "Breach forecast")

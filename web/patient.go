@@ -57,7 +57,7 @@ func (s *Server) handlePatientView(w http.ResponseWriter, r *http.Request) error
 	}
 	p := s.newPatientViewPage(patient)
 	user := elective.UserFromContext(ctx)
-	p.Pathways = s.pathwayCards(user, patient, pathways, refs, lk)
+	p.Pathways = s.pathwayCards(user, patient, pathways, refs, appts, lk)
 	p.Appointments = appointmentRows(user, appts, lk)
 	p.Referrals = referralRows(refs, lk)
 	if p.Messages, err = s.svc.Outbox.FindMessages(ctx, id); err != nil {
@@ -90,15 +90,17 @@ type PathwayCard struct {
 	Clinician    string
 	ReceivedDate elective.Date
 	Clock        ClockView
-	// CanBook: the clock runs, the pathway waits for an outpatient
-	// appointment and the user may book.
+	// CanBook: the pathway waits for an outpatient appointment, RTT or
+	// not, and the user may book.
 	CanBook bool
+	// NonRTTFollowUp: the clock has stopped but a follow-up is wanted.
+	NonRTTFollowUp bool
 	// CanValidate: the clock runs and the user may validate (rules.md 3.9).
 	CanValidate bool
 }
 
 func (s *Server) pathwayCards(user *elective.User, patient *elective.Patient, pathways []*elective.Pathway,
-	refs []*elective.Referral, lk *lookup) []PathwayCard {
+	refs []*elective.Referral, appts []*elective.Appointment, lk *lookup) []PathwayCard {
 	today := s.today()
 	vulnerable := patient.IsVulnerable(today)
 	cards := make([]PathwayCard, 0, len(pathways))
@@ -108,7 +110,8 @@ func (s *Server) pathwayCards(user *elective.User, patient *elective.Patient, pa
 			ReceivedDate: receivedDate(pw, refs),
 			Clock:        deriveClock(pw, vulnerable, today, s.cfg.Policy),
 		}
-		c.CanBook = c.Clock.Bookable() && user != nil && elective.Can(user.Role, elective.ActionBookAppointment)
+		c.NonRTTFollowUp = !c.Clock.Running && pw.FollowUpWanted(appts)
+		c.CanBook = (c.Clock.Bookable() || c.NonRTTFollowUp) && user != nil && elective.Can(user.Role, elective.ActionBookAppointment)
 		c.CanValidate = c.Clock.Running && user != nil && elective.Can(user.Role, elective.ActionValidatePathway)
 		cards = append(cards, c)
 	}
@@ -137,15 +140,17 @@ type AppointmentRow struct {
 	Clinician        string
 	Site             string
 	CanRecordOutcome bool
+	CanMove          bool
 }
 
 func appointmentRows(user *elective.User, appts []*elective.Appointment, lk *lookup) []AppointmentRow {
 	canRecord := user != nil && elective.Can(user.Role, elective.ActionRecordOutcome)
+	canBook := user != nil && elective.Can(user.Role, elective.ActionBookAppointment)
 	rows := make([]AppointmentRow, 0, len(appts))
 	for _, a := range appts {
 		clinician, site := appointmentPlace(a, lk)
 		rows = append(rows, AppointmentRow{Appointment: a, Clinician: clinician, Site: site,
-			CanRecordOutcome: canRecord && a.Status.Active()})
+			CanRecordOutcome: canRecord && a.Status.Active(), CanMove: canBook && a.Status.Active()})
 	}
 	return rows
 }

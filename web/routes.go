@@ -52,6 +52,8 @@ func (s *Server) routes() http.Handler {
 
 	mux.Handle("GET /appointments/{id}/outcome", s.private(s.handleAppointmentOutcome))
 	mux.Handle("POST /appointments/{id}/outcome", s.private(s.handleAppointmentRecordOutcome))
+	mux.Handle("GET /appointments/{id}/move", s.private(s.handleAppointmentMove))
+	mux.Handle("POST /appointments/{id}/move", s.private(s.handleAppointmentMoveCreate))
 
 	mux.Handle("GET /waiting-list", s.private(s.handleWaitingListIndex))
 	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))
