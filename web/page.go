@@ -274,7 +274,7 @@ type AppointmentNewPage struct {
 	// is on no PTL, but the clinician asked to see the patient again.
 	NonRTT elective.ListType
 	// SlotType is the type of slot the pathway needs.
-	SlotType elective.SlotType
+	SlotType   elective.SlotType
 	Clinicians []*elective.Clinician
 	Filter     SlotFilterForm
 	Days       []SlotDay

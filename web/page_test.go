@@ -126,7 +126,7 @@ func fixturePages(e *testEnv) map[string]page {
 			RTTStatus: elective.RTTTreatment, Outcome: elective.OutcomeDischarged}, Errors: formErrs}, "Record the outcome")
 	add(&AppointmentMovePage{Appointment: fixtureAppointment(loc), Patient: patient, Clinician: "Ms A Okafor",
 		Site: "Anytown General Hospital", Clinicians: lk.clinicians, Days: slotDays, SlotType: elective.SlotNew,
-		Form: MoveForm{SlotID: slotDays[0].Slots[0].Slot.ID, ReasonCode: "P9", Communicated: elective.CommunicatedByPhone},
+		Form:   MoveForm{SlotID: slotDays[0].Slots[0].Slot.ID, ReasonCode: "P9", Communicated: elective.CommunicatedByPhone},
 		Errors: formErrs}, "Move an appointment")
 	add(&UserIndexPage{Users: fixtureUsers(), Form: UserForm{Username: "new", Role: elective.RoleClinician}, Errors: formErrs}, "Users")
 	add(fixtureReportPage(), "Waiting times")
