@@ -130,7 +130,7 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string, a
 		chromedp.Clear(chromedp.CSS("#received-date-month")), chromedp.SendKeys(chromedp.CSS("#received-date-month"), month),
 		chromedp.Clear(chromedp.CSS("#received-date-year")), chromedp.SendKeys(chromedp.CSS("#received-date-year"), year),
 		press("Register referral"),
-		chromedp.WaitVisible(chromedp.CSS("h1")))
+		chromedp.WaitVisible(answer))
 }
 
 // registerRefused submits a mistyped NHS number with a received date of
@@ -180,7 +180,9 @@ func (b *browser) ptlShowsBooking() {
 	}
 }
 
-// recordTreatment records first definitive treatment (30) at the attendance.
+// recordTreatment records first definitive treatment (30) at the
+// attendance, with another appointment given: a follow-up after the clock
+// stopped.
 func (b *browser) recordTreatment() {
 	b.do("search for the patient", chromedp.Navigate(b.base+"/patients?q=Urgentby"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.see("search", "URGENTBY")
@@ -191,7 +193,7 @@ func (b *browser) recordTreatment() {
 		choose(`input[name="status"][value="attended"]`),
 		chromedp.WaitVisible(chromedp.CSS("#rtt-status")),
 		chromedp.SetValue(chromedp.CSS("#rtt-status"), "30"),
-		choose(`input[name="outcome"][value="1"]`), press("Record outcome"),
+		choose(`input[name="outcome"][value="2"]`), press("Record outcome"),
 		chromedp.WaitVisible(chromedp.CSS(`.nhsuk-notification-banner`)))
 	b.see("outcome recorded", "Attended")
 }

@@ -56,6 +56,8 @@ func TestBrowserSlice(t *testing.T) {
 	b.ptlShowsBooking()
 	clk.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)) // after the 09:00 appointment
 	b.recordTreatment()
+	b.bookFollowUpAfterTreatment()
+	b.moveAppointment()
 	b.ptlNoLongerShows()
 	b.followUpLater()
 

@@ -1,0 +1,27 @@
+package main
+
+import "github.com/chromedp/chromedp"
+
+// bookFollowUpAfterTreatment books the follow-up the clinician asked for
+// after treatment: the clock has stopped, so it is not RTT (rules.md 1.9),
+// but the patient record still offers the booking.
+func (b *browser) bookFollowUpAfterTreatment() {
+	b.do("open follow-up booking", follow("Book follow-up (not RTT)"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="slot_id"]`)))
+	b.see("non-RTT follow-up", "Not RTT", "Follow-up")
+	b.do("book the first follow-up slot", choose(`input[name="slot_id"]`), press("Book appointment"),
+		chromedp.WaitVisible(`//*[contains(., "Appointment booked")]`))
+	b.see("follow-up booked", "Appointment booked", "Move")
+}
+
+// moveAppointment moves the follow-up because the clinician is on leave:
+// one step, a structured reason, and a change letter to the patient.
+func (b *browser) moveAppointment() {
+	b.do("open the move page", follow("Move"), chromedp.WaitVisible(chromedp.CSS(`input[name="reason_code"]`)))
+	b.see("move page", "Who asked, and why?", "The hospital moved it (attendance code 4)")
+	b.do("try without a reason", press("Move appointment"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
+	b.see("move refused", "Select who asked for the change and why", "Select the new slot")
+	b.do("move it", choose(`input[name="reason_code"][value="H1"]`), choose(`input[name="slot_id"]`),
+		press("Move appointment"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("moved", "Appointment moved to", "Cancelled by hospital", "Appointment change")
+}
