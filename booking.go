@@ -136,6 +136,27 @@ type Appointment struct {
 	Site      *Site
 }
 
+// Told reports whether there is proof the patient was told of the
+// appointment, which a first DNA needs before it can nullify a clock
+// (rules.md 1.5.2, 3.3): staff agreed it with the patient, or its letter
+// (the booking's, or the change letter of a move) was sent before the
+// appointment. A letter queued, failed or refused is no proof. msgs may
+// hold other appointments' messages.
+func (a *Appointment) Told(msgs []*Message) bool {
+	switch a.Communicated {
+	case CommunicatedByPhone, CommunicatedInPerson:
+		return true
+	case CommunicatedByLetter:
+		for _, m := range msgs {
+			if m.AppointmentID == a.ID && (m.Kind == MsgAppointment || m.Kind == MsgChange) &&
+				m.Status == MessageSent && m.SentAt.Before(a.Start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // AppointmentChange is one entry in an appointment's status history.
 type AppointmentChange struct {
 	Status AppointmentStatus

@@ -100,3 +100,37 @@ func TestOutcomeEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestAppointmentTold: the proof of communication a first DNA needs
+// (rules.md 1.5.2, 3.3).
+func TestAppointmentTold(t *testing.T) {
+	start := testNow.Add(21 * 24 * time.Hour)
+	sent := func(kind MessageKind, status MessageStatus, at time.Time) *Message {
+		return &Message{AppointmentID: 7, Kind: kind, Status: status, SentAt: at}
+	}
+	tests := []struct {
+		name string
+		how  Communication
+		msgs []*Message
+		want bool
+	}{
+		{"agreed by phone", CommunicatedByPhone, nil, true},
+		{"agreed in person", CommunicatedInPerson, nil, true},
+		{"not yet told", CommunicatedNotYet, []*Message{sent(MsgAppointment, MessageSent, testNow)}, false},
+		{"appointment letter sent", CommunicatedByLetter, []*Message{sent(MsgAppointment, MessageSent, testNow)}, true},
+		{"change letter sent", CommunicatedByLetter, []*Message{sent(MsgChange, MessageSent, testNow)}, true},
+		{"letter still queued", CommunicatedByLetter, []*Message{sent(MsgAppointment, MessageQueued, time.Time{})}, false},
+		{"letter failed (no address, or asked not to use it)", CommunicatedByLetter, []*Message{sent(MsgAppointment, MessageFailed, time.Time{})}, false},
+		{"letter sent after the appointment", CommunicatedByLetter, []*Message{sent(MsgAppointment, MessageSent, start.Add(time.Hour))}, false},
+		{"a reminder text is not the letter", CommunicatedByLetter, []*Message{sent(MsgReminder, MessageSent, testNow)}, false},
+		{"another appointment's letter", CommunicatedByLetter, []*Message{{AppointmentID: 8, Kind: MsgAppointment, Status: MessageSent, SentAt: testNow}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Appointment{ID: 7, Start: start, Communicated: tt.how}
+			if got := a.Told(tt.msgs); got != tt.want {
+				t.Errorf("Told = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

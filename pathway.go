@@ -145,7 +145,11 @@ type PathwayEvent struct {
 	AppointmentID      int64            // the appointment the event is about, if any
 	Validation         ValidationResult // validated: what the validation found
 	DelayUntil         Date             // delay-requested: the first date the patient is available
-	Note               string
+	// Untold (dna): the booking said a letter told the patient, but no
+	// appointment letter was ever dispatched, so there is no proof the
+	// appointment was communicated (rules.md 1.5.2, 3.3).
+	Untold bool
+	Note   string
 }
 
 // ManualEventKinds are the events staff record directly on a pathway; the

@@ -102,14 +102,15 @@ func (e *engine) dna() error {
 		return nil
 	}
 	first := e.ev.First && !e.seen
-	e.lastDNA, e.lastDNAFirst, e.lastDNATold = e.ev.Date, first, e.lastBookingTold
+	// A letter the booking relied on that never went out is no proof.
+	e.lastDNA, e.lastDNAFirst, e.lastDNATold = e.ev.Date, first, e.lastBookingTold && !e.ev.Untold
 	if !first {
 		return nil // 1.5.6: a later DNA leaves the clock running
 	}
 	switch {
 	case e.p.Priority == elective.PriorityTwoWeekWait, // 1.5.3: the period continues
-		!e.firstCommunicated, // 1.4 (e): no evidence it was communicated
-		e.transferredIn:      // 1.10.4: the first care activity was at the sender
+		!e.firstCommunicated || e.ev.Untold, // 1.4 (e): no evidence it was communicated
+		e.transferredIn:                     // 1.10.4: the first care activity was at the sender
 		e.askReview()
 		e.firstDNADecision = true
 	default:

@@ -213,7 +213,15 @@ func (tx *Tx) applyOutcome(o *elective.AppointmentOutcome) (*elective.Appointmen
 	if err := tx.addChange(a, o.Status, o.Reason); err != nil {
 		return nil, nil, err
 	}
-	if _, err := tx.recordEvent(p, patient, o.Event(a, tx.db.Location, tx.today())); err != nil {
+	ev := o.Event(a, tx.db.Location, tx.today())
+	if o.Status == elective.AppointmentDNA && a.Communicated == elective.CommunicatedByLetter {
+		sent, err := tx.letterDispatched(a)
+		if err != nil {
+			return nil, nil, err
+		}
+		ev.Untold = !sent
+	}
+	if _, err := tx.recordEvent(p, patient, ev); err != nil {
 		if elective.ErrorCode(err) == elective.EINVALID {
 			return nil, nil, elective.Errorf(elective.EINVALID, "The outcome was not recorded: %s", elective.ErrorMessage(err))
 		}
@@ -223,6 +231,13 @@ func (tx *Tx) applyOutcome(o *elective.AppointmentOutcome) (*elective.Appointmen
 		return nil, nil, err
 	}
 	return a, patient, nil
+}
+
+// letterDispatched reports whether the appointment's letter went out in
+// time (Appointment.Told).
+func (tx *Tx) letterDispatched(a *elective.Appointment) (bool, error) {
+	msgs, err := tx.findMessages(`appointment_id = ?`, a.ID)
+	return a.Told(msgs), err
 }
 
 // recordOutcome records the outcome and sends the letter it calls for.

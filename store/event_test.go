@@ -18,6 +18,7 @@ func TestRecordEvent(t *testing.T) {
 		MustSetup(t, db)
 		ref := MustRegister(t, db, 1, today.AddDays(-30))
 		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+		sendLetters(t, db)
 		db.Now = func() time.Time { return a.Start.Add(time.Hour) }
 		if _, err := store.NewBookingService(db).RecordOutcome(as(booker), &elective.AppointmentOutcome{AppointmentID: a.ID,
 			Status: elective.AppointmentDNA}); err != nil {

@@ -75,6 +75,7 @@ func TestOutcomeFirstDNA(t *testing.T) {
 		})
 		a := MustBook(t, db, routine.PathwayID, elective.SlotNew)
 		b := MustBook(t, db, urgent.PathwayID, elective.SlotNew)
+		sendLetters(t, db)
 		attendOn(t, db, b)
 		for _, appt := range []*elective.Appointment{a, b} {
 			if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: appt.ID, Status: elective.AppointmentDNA}); err != nil {
@@ -86,6 +87,40 @@ func TestOutcomeFirstDNA(t *testing.T) {
 		}
 		if e := ptlEntry(t, db, urgent.PathwayID); e == nil || e.ListType != elective.ListOutpatientNew || e.Booked() {
 			t.Errorf("two-week-wait first DNA: PTL entry %+v, want still waiting for a first appointment", e)
+		}
+	})
+}
+
+// TestOutcomeFirstDNALetterNotSent: the booking said a letter would tell
+// the patient, but the letter never went out (here: the patient asked that
+// their address not be used). That is no proof the appointment was
+// communicated, so the first DNA leaves the clock running and asks a
+// clinician (rules.md 1.5.2, 3.3); a booking agreed by phone needs no letter.
+func TestOutcomeFirstDNALetterNotSent(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		byLetter := MustRegister(t, db, 1, today.AddDays(-40), func(r *elective.ReferralRegistration) {
+			r.Patient.Alerts = []elective.Alert{{Kind: elective.AlertAddressNotToUse}}
+		})
+		byPhone := MustRegister(t, db, 2, today.AddDays(-40))
+		a := MustBook(t, db, byLetter.PathwayID, elective.SlotNew)
+		b, err := store.NewBookingService(db).BookAppointment(as(booker), &elective.BookingRequest{PathwayID: byPhone.PathwayID,
+			SlotID: freeSlotAfter(t, db, elective.SlotNew, a.Start, 0).ID, Communicated: elective.CommunicatedByPhone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		store.NewOutboxService(db).Dispatch(as(system), &recorder{}, 100) // the refused letter fails; nothing else to send
+		attendOn(t, db, b)
+		for _, appt := range []*elective.Appointment{a, b} {
+			if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: appt.ID, Status: elective.AppointmentDNA}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if e := ptlEntry(t, db, byLetter.PathwayID); e == nil || !e.ReviewNeeded {
+			t.Errorf("DNA after an unsent letter: PTL entry %+v, want the clock running and a clinical review", e)
+		}
+		if e := ptlEntry(t, db, byPhone.PathwayID); e != nil {
+			t.Errorf("DNA after a booking agreed by phone: still on PTL %+v", e)
 		}
 	})
 }

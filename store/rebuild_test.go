@@ -63,6 +63,7 @@ func TestRebuildMatchesLive(t *testing.T) {
 			ref := MustRegister(t, db, i, today.AddDays(-20*i))
 			appts = append(appts, MustBook(t, db, ref.PathwayID, elective.SlotNew))
 		}
+		sendLetters(t, db)
 		if err := store.NewPathwayService(db).RecordValidation(as(booker), &elective.Validation{
 			PathwayID: appts[5].PathwayID, Result: elective.ValidationConfirmed, Note: "phoned the patient"}); err != nil {
 			t.Fatal(err)

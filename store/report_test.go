@@ -72,6 +72,7 @@ func TestReportService_MonthlyReturn(t *testing.T) {
 		MustRegister(t, db, 3, today.AddDays(-10)) // 13 November
 		a := MustBook(t, db, treated.PathwayID, elective.SlotNew)
 		b := MustBook(t, db, dna.PathwayID, elective.SlotNew)
+		sendLetters(t, db)
 		attendOn(t, db, b)
 		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
 			RTTStatus: elective.RTTTreatment, Outcome: elective.OutcomeDischarged}); err != nil {

@@ -75,3 +75,12 @@ func ptlEntry(t *testing.T, db *store.DB, pathwayID int64) *elective.PTLEntry {
 	}
 	return e
 }
+
+// sendLetters dispatches the outbox now: the appointment letters that are
+// the proof a first DNA needs before it can nullify a clock (rules.md 1.5.2).
+func sendLetters(t *testing.T, db *store.DB) {
+	t.Helper()
+	if _, failed, err := store.NewOutboxService(db).Dispatch(as(system), &recorder{}, 1000); err != nil || failed != 0 {
+		t.Fatalf("dispatch: %d failed, %v", failed, err)
+	}
+}

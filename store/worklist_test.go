@@ -32,6 +32,7 @@ func TestFailsafeWorklist(t *testing.T) {
 		a := MustBook(t, db, dna.PathwayID, elective.SlotNew)
 		b := MustBook(t, db, seen.PathwayID, elective.SlotNew)
 		c := MustBook(t, db, forgotten.PathwayID, elective.SlotNew)
+		sendLetters(t, db)
 		db.Now = func() time.Time { return c.Start.Add(24 * time.Hour) }
 		bookings := store.NewBookingService(db)
 		if _, err := bookings.RecordOutcome(as(booker), &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentDNA}); err != nil {

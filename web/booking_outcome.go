@@ -117,6 +117,13 @@ func (s *Server) outcomePage(ctx context.Context, id int64) (*AppointmentOutcome
 		return nil, err
 	}
 	p := &AppointmentOutcomePage{Appointment: appt, Patient: patient, FullBookDays: s.cfg.Policy.FullBookHorizonDays}
+	if appt.Communicated == elective.CommunicatedByLetter && appt.Status.Active() {
+		msgs, err := s.svc.Outbox.FindMessages(ctx, appt.PatientID)
+		if err != nil {
+			return nil, err
+		}
+		p.LetterNotSent = !appt.Told(msgs)
+	}
 	p.Clinician, p.Site = appointmentPlace(appt, lk)
 	p.Title, p.Nav = "Record the outcome", NavHome
 	return p, nil

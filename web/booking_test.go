@@ -158,6 +158,16 @@ func TestAppointmentOutcome(t *testing.T) {
 	wantBody(t, w, "23 Nov 2026 08:30", `data-aria-controls="conditional-attended"`,
 		`nhsuk-radios__conditional nhsuk-radios__conditional--hidden" id="conditional-attended"`,
 		"30 — First definitive treatment", "Discharged from consultant&#39;s care", "Did not attend")
+	wantBody(t, w, "The appointment letter was not sent") // no message was sent for it
+
+	t.Run("LetterSent", func(t *testing.T) {
+		e.outbox.FindMessagesFn = func(context.Context, int64) ([]*elective.Message, error) {
+			return []*elective.Message{{AppointmentID: 300, Kind: elective.MsgAppointment, Status: elective.MessageSent,
+				SentAt: e.now.AddDate(0, 0, -14)}}, nil
+		}
+		defer func() { e.outbox.FindMessagesFn = func(context.Context, int64) ([]*elective.Message, error) { return nil, nil } }()
+		wantNoBody(t, e.get("/appointments/300/outcome", "tok-officer"), "The appointment letter was not sent")
+	})
 
 	t.Run("OK", func(t *testing.T) {
 		w := e.post("/appointments/300/outcome", "tok-officer", url.Values{"status": {"attended"},

@@ -324,6 +324,9 @@ type AppointmentOutcomePage struct {
 	Site         string
 	Form         OutcomeForm
 	Errors       FormErrors
+	// LetterNotSent: the booking relied on a letter that has not gone
+	// out, so a DNA would not be proof enough to end the clock.
+	LetterNotSent bool
 }
 
 func (*AppointmentOutcomePage) templateName() string { return "appointment/outcome" }

@@ -204,11 +204,21 @@ func seedDNA(t *testing.T, db *store.DB, clk *clock, sys context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The appointment letter went out the day it was booked: the proof a
+	// first DNA needs before it nullifies the clock (rules.md 1.5.2).
+	if _, failed, err := store.NewOutboxService(db).Dispatch(sys, posted{}, 100); err != nil || failed != 0 {
+		t.Fatalf("dispatch the DNA patient's letter: %d failed, %v", failed, err)
+	}
 	db.Now = func() time.Time { return a.Start.Add(time.Hour) }
 	if _, err := bookings.RecordOutcome(sys, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentDNA}); err != nil {
 		t.Fatal(err)
 	}
 }
+
+// posted is a sender that accepts every message, as the post room would.
+type posted struct{}
+
+func (posted) Send(context.Context, *elective.Message, []byte) error { return nil }
 
 // startServer runs `elective serve` in-process on a free port.
 func startServer(t *testing.T, dbPath string, clk *clock) string {
