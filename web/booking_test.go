@@ -165,7 +165,9 @@ func TestAppointmentOutcome(t *testing.T) {
 			return []*elective.Message{{AppointmentID: 300, Kind: elective.MsgAppointment, Status: elective.MessageSent,
 				SentAt: e.now.AddDate(0, 0, -14)}}, nil
 		}
-		defer func() { e.outbox.FindMessagesFn = func(context.Context, int64) ([]*elective.Message, error) { return nil, nil } }()
+		defer func() {
+			e.outbox.FindMessagesFn = func(context.Context, int64) ([]*elective.Message, error) { return nil, nil }
+		}()
 		wantNoBody(t, e.get("/appointments/300/outcome", "tok-officer"), "The appointment letter was not sent")
 	})
 
