@@ -89,6 +89,8 @@ const (
 	CommunicatedByPhone  Communication = "phone"
 	CommunicatedInPerson Communication = "in-person"
 	CommunicatedNotYet   Communication = "not-yet"
+	// CommunicatedERS: the patient chose the slot themselves in e-RS.
+	CommunicatedERS Communication = "ers"
 )
 
 // Communications lists the ways, in form order.
@@ -105,6 +107,8 @@ func (c Communication) Label() string {
 		return "Agreed with the patient in person"
 	case CommunicatedNotYet:
 		return "Not yet told"
+	case CommunicatedERS:
+		return "Booked by the patient in e-RS"
 	}
 	return string(c)
 }
@@ -144,7 +148,7 @@ type Appointment struct {
 // hold other appointments' messages.
 func (a *Appointment) Told(msgs []*Message) bool {
 	switch a.Communicated {
-	case CommunicatedByPhone, CommunicatedInPerson:
+	case CommunicatedByPhone, CommunicatedInPerson, CommunicatedERS:
 		return true
 	case CommunicatedByLetter:
 		for _, m := range msgs {

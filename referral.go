@@ -213,6 +213,15 @@ type ReferralService interface {
 
 	// FindReferralsByPatient returns a patient's referrals, newest first.
 	FindReferralsByPatient(ctx context.Context, patientID int64) ([]*Referral, error)
+
+	// ReceiveERS takes an e-RS referral the way e-RS delivers it, today:
+	// the patient books the earliest free new-patient slot in the
+	// specialty, converting the UBRN, and the clock starts today (rules.md
+	// 1.2.3); when no slot is free inside the priority's booking window the
+	// UBRN is deferred to the appointment slot issue (ASI) worklist, and
+	// the clock starts today all the same (1.2.4). The appointment is nil
+	// when deferred. Validates like RegisterReferral.
+	ReceiveERS(ctx context.Context, reg *ReferralRegistration) (*Referral, *Appointment, error)
 }
 
 // RowError is a problem with one row of an import file.

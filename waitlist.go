@@ -92,12 +92,13 @@ type PTLFilter struct {
 	SiteID            int64
 	ListType          ListType
 	Priority          Priority
-	Booked            string // "yes", "no" or "" for both
-	MinWeeks          int    // waited at least this many whole weeks (0: no bound)
-	MaxWeeks          int    // waited fewer than this many whole weeks (0: no bound)
-	BreachWithinWeeks int    // not yet breached, and breaching within this many weeks of census (0: no filter)
-	ValidationDue     bool   // only pathways whose validation is due at census
-	Census            Date   // the date waits are measured at; required
+	Booked            string         // "yes", "no" or "" for both
+	MinWeeks          int            // waited at least this many whole weeks (0: no bound)
+	MaxWeeks          int            // waited fewer than this many whole weeks (0: no bound)
+	BreachWithinWeeks int            // not yet breached, and breaching within this many weeks of census (0: no filter)
+	ValidationDue     bool           // only pathways whose validation is due at census
+	Source            ReferralSource // only pathways whose referral came this way (the ASI worklist)
+	Census            Date           // the date waits are measured at; required
 	Sort              PTLSort
 	Offset            int
 	Limit             int

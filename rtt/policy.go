@@ -65,6 +65,12 @@ type Policy struct {
 	TriageDaysTwoWeekWait int
 	TriageDaysUrgent      int
 	TriageDaysRoutine     int
+	// e-RS booking windows, days from conversion, by priority: a referral
+	// with no directly bookable slot inside its window is deferred to the
+	// ASI worklist (rules.md 1.2.4). Local settings.
+	ERSWindowDaysTwoWeekWait int
+	ERSWindowDaysUrgent      int
+	ERSWindowDaysRoutine     int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -90,8 +96,11 @@ func DefaultPolicy() Policy {
 		ResponseDays:        14,
 		PIFUDays:            182,
 
-		TriageDaysTwoWeekWait: 1,
-		TriageDaysUrgent:      3,
-		TriageDaysRoutine:     7,
+		TriageDaysTwoWeekWait:    1,
+		TriageDaysUrgent:         3,
+		TriageDaysRoutine:        7,
+		ERSWindowDaysTwoWeekWait: 14,
+		ERSWindowDaysUrgent:      28,
+		ERSWindowDaysRoutine:     126,
 	}
 }

@@ -30,6 +30,11 @@ const (
 	KeyTriage2WW     = "triage.dueDaysTwoWeekWait"
 	KeyTriageUrgent  = "triage.dueDaysUrgent"
 	KeyTriageRoutine = "triage.dueDaysRoutine"
+	// e-RS booking windows by priority: beyond them a UBRN goes to the
+	// provider's appointment slot issue worklist (rules.md 1.2.4, S26).
+	KeyERS2WW     = "ers.bookingWindowDaysTwoWeekWait"
+	KeyERSUrgent  = "ers.bookingWindowDaysUrgent"
+	KeyERSRoutine = "ers.bookingWindowDaysRoutine"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -54,6 +59,9 @@ var intSettings = map[string]intSetting{
 	KeyTriage2WW:           {func(p *Policy) *int { return &p.TriageDaysTwoWeekWait }, 0, 14, "local"},
 	KeyTriageUrgent:        {func(p *Policy) *int { return &p.TriageDaysUrgent }, 0, 28, "local"},
 	KeyTriageRoutine:       {func(p *Policy) *int { return &p.TriageDaysRoutine }, 0, 42, "local"},
+	KeyERS2WW:              {func(p *Policy) *int { return &p.ERSWindowDaysTwoWeekWait }, 1, 28, "rules.md 1.2.4; local"},
+	KeyERSUrgent:           {func(p *Policy) *int { return &p.ERSWindowDaysUrgent }, 1, 126, "rules.md 1.2.4; local"},
+	KeyERSRoutine:          {func(p *Policy) *int { return &p.ERSWindowDaysRoutine }, 1, 182, "rules.md 1.2.4; local"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form

@@ -88,6 +88,9 @@ func ptlWhere(orgID int64, f elective.PTLFilter) (string, []any) {
 	if f.ValidationDue {
 		add("e.validation_due <= ?", f.Census)
 	}
+	if f.Source != "" {
+		add("e.pathway_id IN (SELECT pw2.id FROM pathway pw2 JOIN referral r ON r.id = pw2.referral_id WHERE r.source = ?)", f.Source)
+	}
 	return where, args
 }
 

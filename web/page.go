@@ -99,7 +99,7 @@ func allPages() []page {
 		&PatientIndexPage{}, &PatientViewPage{}, &PatientAuditPage{},
 		&PathwayViewPage{}, &ReferralNewPage{},
 		&WaitingListIndexPage{}, &PTLIndexPage{}, &WorklistIndexPage{},
-		&AppointmentNewPage{}, &AppointmentMovePage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
+		&AppointmentNewPage{}, &AppointmentMovePage{}, &ASIIndexPage{}, &AppointmentOutcomePage{}, &SlotIndexPage{}, &SlotViewPage{},
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
 		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{}, &FollowUpPage{}, &TriagePage{},
 		&UserIndexPage{},

@@ -128,6 +128,8 @@ func fixturePages(e *testEnv) map[string]page {
 		Site: "Anytown General Hospital", Clinicians: lk.clinicians, Days: slotDays, SlotType: elective.SlotNew,
 		Form:   MoveForm{SlotID: slotDays[0].Slots[0].Slot.ID, ReasonCode: "P9", Communicated: elective.CommunicatedByPhone},
 		Errors: formErrs}, "Move an appointment")
+	add(&ASIIndexPage{Rows: []ASIRow{{PTLRow: rows[0], WindowEnds: today.AddDays(-2), Overdue: true},
+		{PTLRow: rows[1], WindowEnds: today.AddDays(20)}}}, "Appointment slot issues")
 	add(&UserIndexPage{Users: fixtureUsers(), Form: UserForm{Username: "new", Role: elective.RoleClinician}, Errors: formErrs}, "Users")
 	add(fixtureReportPage(), "Waiting times")
 	add(fixtureBreachPage(today), "Breach forecast")

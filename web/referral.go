@@ -117,19 +117,42 @@ func (s *Server) handleReferralCreate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	form := readReferralForm(r)
+	convert := r.PostFormValue("ers") == "convert"
+	if convert { // e-RS converts today, whatever the form said
+		form.Source, form.ReceivedDate = string(elective.SourceERS), partsOf(s.today())
+	}
 	reg, probs := form.registration()
 	if len(probs) > 0 {
 		err := mergeProblems(probs, reg.Validate(s.today()), "The referral was not saved. Correct the problems below.")
 		return s.renderReferralForm(w, r, http.StatusUnprocessableEntity, form, newFormErrors(err, referralAnchors))
 	}
-	ref, err := s.svc.Referrals.RegisterReferral(r.Context(), reg)
+	var ref *elective.Referral
+	var appt *elective.Appointment
+	var err error
+	if convert {
+		ref, appt, err = s.svc.Referrals.ReceiveERS(r.Context(), reg)
+	} else {
+		ref, err = s.svc.Referrals.RegisterReferral(r.Context(), reg)
+	}
 	switch elective.ErrorCode(err) {
 	case "":
-		return s.redirectWithFlash(w, r, patientURL(ref.PatientID), "Referral registered")
+		return s.redirectWithFlash(w, r, patientURL(ref.PatientID), s.registeredMessage(ref, appt, convert))
 	case elective.EINVALID, elective.ECONFLICT: // ECONFLICT: the UBRN or PPID is already registered
 		return s.renderReferralForm(w, r, httpStatus(err), form, newFormErrors(err, referralAnchors))
 	}
 	return err
+}
+
+// registeredMessage tells staff what became of a referral: registered, or
+// for an e-RS conversion, booked or deferred to the ASI worklist.
+func (s *Server) registeredMessage(ref *elective.Referral, appt *elective.Appointment, converted bool) string {
+	switch {
+	case appt != nil:
+		return "UBRN converted: booked for " + formatTime(appt.Start, s.cfg.Location, "2 Jan 2006 at 15:04")
+	case converted && ref.Source == elective.SourceERSASI:
+		return "No slot inside the booking window: the UBRN is on the appointment slot issues worklist"
+	}
+	return "Referral registered"
 }
 
 // mergeProblems adds the domain's problems to the form's own, skipping

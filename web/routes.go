@@ -59,6 +59,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))
 	mux.Handle("GET /worklists/{list}", s.private(s.handleWorklistIndex))
 	mux.Handle("GET /followups", s.private(s.handleFollowUpIndex))
+	mux.Handle("GET /asi", s.private(s.handleASIIndex))
 	mux.Handle("GET /triage", s.private(s.handleTriageIndex))
 	mux.Handle("POST /triage/{id}", s.private(s.handleTriageDecide))
 	mux.Handle("POST /followups/{id}/discharge", s.private(s.handlePIFUDischarge))

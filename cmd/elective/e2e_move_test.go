@@ -1,6 +1,11 @@
 package main
 
-import "github.com/chromedp/chromedp"
+import (
+	"github.com/chromedp/chromedp"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/fixture"
+)
 
 // bookFollowUpAfterTreatment books the follow-up the clinician asked for
 // after treatment: the clock has stopped, so it is not RTT (rules.md 1.9),
@@ -24,4 +29,22 @@ func (b *browser) moveAppointment() {
 	b.do("move it", choose(`input[name="reason_code"][value="H1"]`), choose(`input[name="slot_id"]`),
 		press("Move appointment"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
 	b.see("moved", "Appointment moved to", "Cancelled by hospital", "Appointment change")
+}
+
+// ersConversionAndASI converts an e-RS UBRN from the referral form (a slot
+// is free, so it is booked and the clock starts today), then books the
+// UBRN that was waiting on the appointment slot issues worklist.
+func (b *browser) ersConversionAndASI() {
+	b.typeReferral(elective.FormatNHSNumber(fixture.NHSNumber(7)), "Ubrnson", "routine", "23", "11", "2026")
+	b.do("convert the UBRN", chromedp.SendKeys(chromedp.CSS("#ubrn"), "000111222333"),
+		chromedp.Focus(`//button[@value="convert"]`), chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("converted", "UBRN converted: booked for", "UBRNSON")
+	b.do("open the ASI worklist", chromedp.Navigate(b.base+"/asi"), chromedp.WaitVisible(chromedp.CSS("#asi")))
+	b.see("ASI worklist", "Appointment slot issues", "SLOTLESS", "Until")
+	b.do("book from the ASI worklist", follow("Book"), chromedp.WaitVisible(chromedp.CSS(`input[name="slot_id"]`)),
+		choose(`input[name="slot_id"]`), press("Book appointment"),
+		chromedp.WaitVisible(`//*[contains(., "Appointment booked")]`))
+	b.do("the ASI worklist again", chromedp.Navigate(b.base+"/asi"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.see("ASI worked", "No UBRNs are waiting for a slot")
 }

@@ -113,6 +113,12 @@ func (b *browser) signIn() {
 // fillReferral types a referral into the form, submits it and waits for
 // the element that shows the answer has arrived.
 func (b *browser) fillReferral(nhs, family, priority, day, month, year string, answer chromedp.CSS) {
+	b.typeReferral(nhs, family, priority, day, month, year)
+	b.do("register the referral", press("Register referral"), chromedp.WaitVisible(answer))
+}
+
+// typeReferral opens the referral form and types a referral into it.
+func (b *browser) typeReferral(nhs, family, priority, day, month, year string) {
 	b.do("open the referral form", chromedp.Navigate(b.base+"/referrals/new"),
 		chromedp.WaitVisible(chromedp.CSS("#nhs-number")))
 	b.do("fill the referral form",
@@ -128,9 +134,7 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string, a
 		chromedp.SetValue(chromedp.CSS("#source"), "paper"),
 		chromedp.Clear(chromedp.CSS("#received-date-day")), chromedp.SendKeys(chromedp.CSS("#received-date-day"), day),
 		chromedp.Clear(chromedp.CSS("#received-date-month")), chromedp.SendKeys(chromedp.CSS("#received-date-month"), month),
-		chromedp.Clear(chromedp.CSS("#received-date-year")), chromedp.SendKeys(chromedp.CSS("#received-date-year"), year),
-		press("Register referral"),
-		chromedp.WaitVisible(answer))
+		chromedp.Clear(chromedp.CSS("#received-date-year")), chromedp.SendKeys(chromedp.CSS("#received-date-year"), year))
 }
 
 // registerRefused submits a mistyped NHS number with a received date of
@@ -138,8 +142,8 @@ func (b *browser) fillReferral(nhs, family, priority, day, month, year string, a
 func (b *browser) registerRefused(dbPath string, clk *clock) {
 	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026", ".nhsuk-error-summary")
 	b.see("refused referral", "There is a problem", "check digit", "future")
-	if n := countRows(b.t, dbPath, "patient"); n != 4 {
-		b.t.Fatalf("a refused referral saved something: %d patients, want only the four seeded", n)
+	if n := countRows(b.t, dbPath, "patient"); n != 5 {
+		b.t.Fatalf("a refused referral saved something: %d patients, want only the five seeded", n)
 	}
 }
 

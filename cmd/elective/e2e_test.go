@@ -73,6 +73,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.buildTemplate()
 	b.utilisation()
 	b.triage()
+	b.ersConversionAndASI()
 	b.lettersSent(outboxDir(dbPath))
 }
 
@@ -136,6 +137,19 @@ func seedE2E(t *testing.T, path string, clk *clock) {
 	seedDNA(t, db, clk, sys)
 	seedDisplaced(t, db, sys, today)
 	seedFollowUp(t, db, sys, today)
+	seedASI(t, db, sys, today)
+}
+
+// seedASI puts a UBRN on the appointment slot issues worklist: e-RS found
+// no slot for it three days ago.
+func seedASI(t *testing.T, db *store.DB, sys context.Context, today elective.Date) {
+	t.Helper()
+	reg := fixture.Registration(6, today.AddDays(-3))
+	reg.Patient.FamilyName = "Slotless"
+	reg.Referral.Source, reg.Referral.UBRN = elective.SourceERSASI, "000987654321"
+	if _, err := store.NewReferralService(db).RegisterReferral(sys, reg); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // seedFollowUp books a patient into this morning's first clinic, to be
