@@ -178,11 +178,18 @@ type BookingRequest struct {
 	Replaces     int64 // set by Reschedule: the appointment this one moves
 }
 
-// CheckBooking decides whether a pathway waiting on list may be booked into
-// slot at now: the slot must be free, in the future, in an open session of
-// the pathway's specialty, and of the type the list needs (new slots for
-// first appointments, follow-up slots for later ones).
-func CheckBooking(list ListType, specialtyID int64, slot *Slot, now time.Time) error {
+// SlotRules are the local settings the booking rules need.
+type SlotRules struct {
+	Location          *time.Location
+	UrgentReleaseDays int // clinic.urgentReleaseDays
+}
+
+// CheckBooking decides whether a pathway of priority waiting on list may be
+// booked into slot at now: the slot must be free, in the future, in an open
+// session of the pathway's specialty, of the type the list needs (new slots
+// for first appointments, follow-up slots for later ones), and open to the
+// priority if it is ring-fenced (Slot.OpenTo).
+func CheckBooking(list ListType, specialtyID int64, priority Priority, slot *Slot, now time.Time, rules SlotRules) error {
 	if list != ListOutpatientNew && list != ListOutpatientFollowUp {
 		return Errorf(EINVALID, "This pathway is not waiting for an outpatient appointment")
 	}
@@ -196,7 +203,7 @@ func CheckBooking(list ListType, specialtyID int64, slot *Slot, now time.Time) e
 		return Errorf(EINVALID, "A %s needs a %s slot, not a %s slot",
 			list.Label(), list.SlotType().Label(), slot.Type.Label())
 	}
-	return nil
+	return slot.OpenTo(priority, DateOf(now, rules.Location), rules.Location, rules.UrgentReleaseDays)
 }
 
 // Free says why no one can be booked into the slot at now, nil if someone

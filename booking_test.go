@@ -11,6 +11,12 @@ func slotAt(typ SlotType, start time.Time) *Slot {
 	return &Slot{ID: 1, Type: typ, Start: start, Session: &ClinicSession{SpecialtyID: 1, Status: SessionOpen}}
 }
 
+func urgent(start time.Time) *Slot {
+	s := slotAt(SlotNew, start)
+	s.Reserved = PriorityUrgent
+	return s
+}
+
 // TestCheckBooking is the slot-compatibility rule: new slots for first
 // appointments, follow-up slots for later ones, only free future slots of
 // an open session in the pathway's specialty.
@@ -37,9 +43,12 @@ func TestCheckBooking(t *testing.T) {
 		{"slot starting now", ListOutpatientNew, 1, slotAt(SlotNew, testNow), EINVALID},
 		{"past slot", ListOutpatientNew, 1, slotAt(SlotNew, testNow.Add(-time.Hour)), EINVALID},
 		{"admitted list", ListAdmitted, 1, slotAt(SlotFollowUp, later), EINVALID},
+		{"urgent slot, routine patient, before release", ListOutpatientNew, 1, urgent(testNow.Add(10 * 24 * time.Hour)), EINVALID},
+		{"urgent slot, routine patient, released", ListOutpatientNew, 1, urgent(later), ""},
 	}
+	rules := SlotRules{Location: time.UTC, UrgentReleaseDays: 3}
 	for _, tt := range tests {
-		if got := ErrorCode(CheckBooking(tt.list, tt.spec, tt.slot, testNow)); got != tt.want {
+		if got := ErrorCode(CheckBooking(tt.list, tt.spec, PriorityRoutine, tt.slot, testNow, rules)); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}

@@ -36,6 +36,13 @@ func (t SlotType) Label() string {
 type TemplateSlot struct {
 	Type    SlotType
 	Minutes int
+	// Reserved rings the slot for urgent referrals (PriorityUrgent: urgent
+	// and two-week wait) or two-week waits only, until it is released to
+	// everyone a set number of days before the session (Slot.OpenTo).
+	// Empty: any priority.
+	Reserved Priority
+	// LocalOnly: booked by the booking office, never offered in e-RS.
+	LocalOnly bool
 }
 
 // TemplateException is a one-off change to a template's pattern: a closed
@@ -125,7 +132,7 @@ func (t *ClinicTemplate) Session(d Date, loc *time.Location) (*ClinicSession, []
 	slots := make([]*Slot, len(t.Slots))
 	at := start
 	for i, ts := range t.Slots {
-		slots[i] = &Slot{Start: at, Minutes: ts.Minutes, Type: ts.Type}
+		slots[i] = &Slot{Start: at, Minutes: ts.Minutes, Type: ts.Type, Reserved: ts.Reserved, LocalOnly: ts.LocalOnly}
 		at = at.Add(time.Duration(ts.Minutes) * time.Minute)
 	}
 	return s, slots
@@ -191,6 +198,8 @@ type Slot struct {
 	Start         time.Time
 	Minutes       int
 	Type          SlotType
+	Reserved      Priority // ring-fenced for this priority and more urgent ones; "" any (TemplateSlot)
+	LocalOnly     bool     // not bookable in e-RS
 	AppointmentID int64
 
 	// Joined for display.

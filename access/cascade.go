@@ -67,7 +67,8 @@ func propose(r Rebook, free []*elective.Slot, taken map[int64]bool, s Search) *P
 	var any, same *elective.Slot
 	want := r.Entry.ListType.SlotType()
 	for _, sl := range free {
-		if taken[sl.ID] || sl.Type != want || !s.Acceptable(elective.DateOf(sl.Start, s.Location)) {
+		if taken[sl.ID] || sl.Type != want || !s.Acceptable(elective.DateOf(sl.Start, s.Location)) ||
+			sl.OpenTo(r.Entry.Priority, s.Today, s.Location, s.Policy.UrgentReleaseDays) != nil {
 			continue
 		}
 		if any == nil {

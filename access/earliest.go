@@ -20,6 +20,9 @@ type Search struct {
 	ShortNoticeAgreed bool
 	Dates             int // how many different dates to offer (offersPerStage)
 	Policy            rtt.Policy
+	// Priority is the referral's: ring-fenced slots are offered only to
+	// the priorities they are held for, until released (Slot.OpenTo).
+	Priority elective.Priority
 }
 
 // FirstDate is the earliest date a reasonable offer can be for: the
@@ -55,7 +58,8 @@ func (s Search) Pick(chosen []*elective.Slot, slots []*elective.Slot) ([]*electi
 			break
 		}
 		d := elective.DateOf(sl.Start, s.Location)
-		if !s.Acceptable(d) || hasDate(chosen, d, s.Location) {
+		if !s.Acceptable(d) || hasDate(chosen, d, s.Location) ||
+			sl.OpenTo(s.Priority, s.Today, s.Location, s.Policy.UrgentReleaseDays) != nil {
 			continue
 		}
 		chosen = append(chosen, sl)

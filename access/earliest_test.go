@@ -83,3 +83,23 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// TestPickRingFenced: a slot held for urgent referrals is not offered to a
+// routine patient before its release, but is to an urgent one.
+func TestPickRingFenced(t *testing.T) {
+	held := slotAt("2025-03-23", 9)
+	held.Reserved = elective.PriorityUrgent
+	free := []*elective.Slot{held, slotAt("2025-03-25", 9), slotAt("2025-04-01", 9)}
+	s := Search{Today: d("2025-03-02"), Location: london, Dates: 2, Policy: rtt.DefaultPolicy(), Priority: elective.PriorityRoutine}
+	if got, _ := s.Pick(nil, free); !equal(days(got), []string{"2025-03-25", "2025-04-01"}) {
+		t.Errorf("routine picked %v", days(got))
+	}
+	s.Priority = elective.PriorityUrgent
+	if got, _ := s.Pick(nil, free); !equal(days(got), []string{"2025-03-23", "2025-03-25"}) {
+		t.Errorf("urgent picked %v", days(got))
+	}
+	s.Priority, s.Today, s.ShortNoticeAgreed = elective.PriorityRoutine, d("2025-03-20"), true // released 3 days before
+	if got, _ := s.Pick(nil, free); !equal(days(got), []string{"2025-03-23", "2025-03-25"}) {
+		t.Errorf("routine after release picked %v", days(got))
+	}
+}

@@ -32,7 +32,11 @@ func RankForSlot(slot *elective.Slot, cands []Candidate, today elective.Date, lo
 	day := elective.DateOf(slot.Start, loc)
 	out := make([]*elective.SlotCandidate, len(sorted))
 	for i, c := range sorted {
-		out[i] = &elective.SlotCandidate{Entry: c.Entry, Skip: skipReason(slot, day, c),
+		skip := skipReason(slot, day, c)
+		if err := slot.OpenTo(c.Entry.Priority, today, loc, p.UrgentReleaseDays); skip == "" && err != nil {
+			skip = "Held for " + slot.ReservedLabel() + " referrals until " + slot.ReleaseDate(loc, p.UrgentReleaseDays).Format("2 Jan 2006")
+		}
+		out[i] = &elective.SlotCandidate{Entry: c.Entry, Skip: skip,
 			ShortNotice: day.DaysSince(today) < p.ReasonableNoticeDays}
 	}
 	return out

@@ -50,6 +50,17 @@ func TestRankForSlot(t *testing.T) {
 			t.Errorf("rank %d: 28 days ahead is not short notice", i+1)
 		}
 	}
+	// A slot held for urgent referrals passes the routine patients over
+	// until it is released.
+	held := slotAt("2025-04-07", 9)
+	held.Reserved = elective.PriorityUrgent
+	routine := []Candidate{{Entry: entry(10, elective.PriorityRoutine, "2024-06-01")}}
+	if got := RankForSlot(held, routine, today, london, rtt.DefaultPolicy()); !strings.Contains(got[0].Skip, "Held for urgent and two-week-wait referrals until 4 Apr 2025") {
+		t.Errorf("routine patient for a held slot: skip %q", got[0].Skip)
+	}
+	if got := RankForSlot(held, routine, d("2025-04-04"), london, rtt.DefaultPolicy()); got[0].Skip != "" {
+		t.Errorf("after release: skip %q", got[0].Skip)
+	}
 	// Inside the reasonable notice the patient must agree (rules.md 3.1).
 	if got := RankForSlot(slot, cands[:1], d("2025-03-20"), london, rtt.DefaultPolicy()); !got[0].ShortNotice {
 		t.Error("18 days ahead should need the patient's agreement")

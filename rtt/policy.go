@@ -71,6 +71,9 @@ type Policy struct {
 	ERSWindowDaysTwoWeekWait int
 	ERSWindowDaysUrgent      int
 	ERSWindowDaysRoutine     int
+	// UrgentReleaseDays: ring-fenced urgent slots still free this many
+	// days before their session are released to any priority. Local.
+	UrgentReleaseDays int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -102,5 +105,6 @@ func DefaultPolicy() Policy {
 		ERSWindowDaysTwoWeekWait: 14,
 		ERSWindowDaysUrgent:      28,
 		ERSWindowDaysRoutine:     126,
+		UrgentReleaseDays:        3,
 	}
 }

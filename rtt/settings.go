@@ -35,6 +35,9 @@ const (
 	KeyERS2WW     = "ers.bookingWindowDaysTwoWeekWait"
 	KeyERSUrgent  = "ers.bookingWindowDaysUrgent"
 	KeyERSRoutine = "ers.bookingWindowDaysRoutine"
+	// KeyUrgentRelease: days before a session that its ring-fenced urgent
+	// slots are released to routine use (local).
+	KeyUrgentRelease = "clinic.urgentReleaseDays"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -62,6 +65,7 @@ var intSettings = map[string]intSetting{
 	KeyERS2WW:              {func(p *Policy) *int { return &p.ERSWindowDaysTwoWeekWait }, 1, 28, "rules.md 1.2.4; local"},
 	KeyERSUrgent:           {func(p *Policy) *int { return &p.ERSWindowDaysUrgent }, 1, 126, "rules.md 1.2.4; local"},
 	KeyERSRoutine:          {func(p *Policy) *int { return &p.ERSWindowDaysRoutine }, 1, 182, "rules.md 1.2.4; local"},
+	KeyUrgentRelease:       {func(p *Policy) *int { return &p.UrgentReleaseDays }, 0, 28, "local"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form

@@ -94,7 +94,7 @@ func (tx *Tx) bookSlot(req *elective.BookingRequest) (*elective.Appointment, *el
 		return nil, nil, elective.Errorf(elective.EINVALID, "This pathway already has an appointment booked on %s. Record its outcome or cancel it first.",
 			next.start.In(tx.db.Location).Format("2 Jan 2006 15:04"))
 	}
-	if err := elective.CheckBooking(list, p.SpecialtyID, slot, tx.now); err != nil {
+	if err := elective.CheckBooking(list, p.SpecialtyID, p.Priority, slot, tx.now, tx.db.slotRules()); err != nil {
 		return nil, nil, err
 	}
 	a := &elective.Appointment{PathwayID: p.ID, PatientID: p.PatientID, SlotID: slot.ID, SessionID: slot.SessionID,
@@ -347,4 +347,9 @@ func outcomeLetter(s elective.AppointmentStatus) elective.MessageKind {
 		return elective.MsgDNA
 	}
 	return ""
+}
+
+// slotRules are the booking rules' local settings.
+func (db *DB) slotRules() elective.SlotRules {
+	return elective.SlotRules{Location: db.Location, UrgentReleaseDays: db.Policy.UrgentReleaseDays}
 }

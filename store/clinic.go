@@ -86,8 +86,8 @@ func templateArgs(t *elective.ClinicTemplate) []any {
 // insertTemplateParts saves a template's slots and exceptions.
 func (tx *Tx) insertTemplateParts(t *elective.ClinicTemplate) error {
 	for i, sl := range t.Slots {
-		if _, err := tx.exec(`INSERT INTO template_slot (template_id, position, slot_type, minutes) VALUES (?, ?, ?, ?)`,
-			t.ID, i+1, sl.Type, sl.Minutes); err != nil {
+		if _, err := tx.exec(`INSERT INTO template_slot (template_id, position, slot_type, minutes, reserved, local_only)
+			VALUES (?, ?, ?, ?, ?, ?)`, t.ID, i+1, sl.Type, sl.Minutes, sl.Reserved, sl.LocalOnly); err != nil {
 			return err
 		}
 	}
@@ -163,7 +163,7 @@ func (s *ClinicService) loadTemplateExceptions(ctx context.Context, byID map[int
 }
 
 func (s *ClinicService) loadTemplateSlots(ctx context.Context, byID map[int64]*elective.ClinicTemplate) error {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT template_id, slot_type, minutes FROM template_slot ORDER BY template_id, position`)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT template_id, slot_type, minutes, reserved, local_only FROM template_slot ORDER BY template_id, position`)
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func (s *ClinicService) loadTemplateSlots(ctx context.Context, byID map[int64]*e
 	for rows.Next() {
 		var id int64
 		var sl elective.TemplateSlot
-		if err := rows.Scan(&id, &sl.Type, &sl.Minutes); err != nil {
+		if err := rows.Scan(&id, &sl.Type, &sl.Minutes, &sl.Reserved, &sl.LocalOnly); err != nil {
 			return err
 		}
 		if t := byID[id]; t != nil {
@@ -253,15 +253,15 @@ func (tx *Tx) insertSession(t *elective.ClinicTemplate, d elective.Date) error {
 	}
 	for _, sl := range slots {
 		if _, err := tx.exec(`INSERT INTO slot (org_id, session_id, specialty_id, clinician_id, site_id, session_status,
-			start_at, minutes, slot_type) VALUES `+placeholders(9), orgID, sess.ID, sess.SpecialtyID, sess.ClinicianID,
-			sess.SiteID, sess.Status, sl.Start, sl.Minutes, sl.Type); err != nil {
+			start_at, minutes, slot_type, reserved, local_only) VALUES `+placeholders(11), orgID, sess.ID, sess.SpecialtyID,
+			sess.ClinicianID, sess.SiteID, sess.Status, sl.Start, sl.Minutes, sl.Type, sl.Reserved, sl.LocalOnly); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-const slotSelect = `SELECT s.id, s.session_id, s.start_at, s.minutes, s.slot_type, COALESCE(a.id, 0),
+const slotSelect = `SELECT s.id, s.session_id, s.start_at, s.minutes, s.slot_type, s.reserved, s.local_only, COALESCE(a.id, 0),
 	cs.template_id, cs.clinician_id, cs.specialty_id, cs.site_id, cs.room, cs.session_date, cs.start_at, cs.end_at, cs.status,
 	c.code, c.title, c.given_name, c.family_name, st.code, st.name
 	FROM slot s
@@ -273,7 +273,7 @@ const slotSelect = `SELECT s.id, s.session_id, s.start_at, s.minutes, s.slot_typ
 func scanSlot(row scanner) (*elective.Slot, error) {
 	sl := &elective.Slot{Session: &elective.ClinicSession{}, Clinician: &elective.Clinician{}, Site: &elective.Site{}}
 	ss := sl.Session
-	err := row.Scan(&sl.ID, &sl.SessionID, timeCol{&sl.Start}, &sl.Minutes, &sl.Type, &sl.AppointmentID,
+	err := row.Scan(&sl.ID, &sl.SessionID, timeCol{&sl.Start}, &sl.Minutes, &sl.Type, &sl.Reserved, &sl.LocalOnly, &sl.AppointmentID,
 		&ss.TemplateID, &ss.ClinicianID, &ss.SpecialtyID, &ss.SiteID, &ss.Room, dateCol{&ss.Date}, timeCol{&ss.Start},
 		timeCol{&ss.End}, &ss.Status, &sl.Clinician.Code, &sl.Clinician.Title, &sl.Clinician.GivenName,
 		&sl.Clinician.FamilyName, &sl.Site.Code, &sl.Site.Name)

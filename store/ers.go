@@ -33,17 +33,42 @@ func (s *ReferralService) ReceiveERS(ctx context.Context, reg *elective.Referral
 
 func (tx *Tx) receiveERS(reg *elective.ReferralRegistration) (*elective.Appointment, error) {
 	ref := &reg.Referral
-	slots, err := tx.freeSlotTimes(ref.SpecialtyID, elective.SlotNew, tx.now, 1)
+	slot, err := tx.ersSlot(ref)
 	if err != nil {
 		return nil, err
 	}
-	end := access.ERSBookingWindowEnd(tx.today(), ref.Priority, tx.db.Policy)
-	if len(slots) == 0 || elective.DateOf(slots[0].Start, tx.db.Location).After(end) {
+	if slot == nil {
 		ref.Source = elective.SourceERSASI
 		return nil, tx.registerReferral(reg)
 	}
 	if err := tx.registerReferral(reg); err != nil {
 		return nil, err
 	}
-	return tx.book(&elective.BookingRequest{PathwayID: ref.PathwayID, SlotID: slots[0].ID, Communicated: elective.CommunicatedERS})
+	return tx.book(&elective.BookingRequest{PathwayID: ref.PathwayID, SlotID: slot.ID, Communicated: elective.CommunicatedERS})
+}
+
+// ersSlot finds the earliest free new-patient slot e-RS may offer the
+// referral inside its booking window: not local only, and open to its
+// priority (Slot.OpenTo). Nil when there is none.
+func (tx *Tx) ersSlot(ref *elective.Referral) (*elective.Slot, error) {
+	end := access.ERSBookingWindowEnd(tx.today(), ref.Priority, tx.db.Policy)
+	from, rules := tx.now, tx.db.slotRules()
+	for {
+		slots, err := tx.freeSlotTimes(ref.SpecialtyID, elective.SlotNew, from, offerBatch)
+		if err != nil {
+			return nil, err
+		}
+		for _, sl := range slots {
+			if elective.DateOf(sl.Start, rules.Location).After(end) {
+				return nil, nil
+			}
+			if !sl.LocalOnly && sl.OpenTo(ref.Priority, tx.today(), rules.Location, rules.UrgentReleaseDays) == nil {
+				return sl, nil
+			}
+		}
+		if len(slots) < offerBatch {
+			return nil, nil
+		}
+		from = slots[len(slots)-1].Start.Add(1)
+	}
 }

@@ -18,14 +18,15 @@ func (tx *Tx) loadSessions(orgID int64, b *elective.LoadBatch) error {
 	for _, s := range b.Sessions {
 		sessions[s.ID] = s
 	}
-	return tx.bulkInsert("slot", "id, org_id, session_id, specialty_id, clinician_id, site_id, session_status, start_at, minutes, slot_type",
+	return tx.bulkInsert("slot", "id, org_id, session_id, specialty_id, clinician_id, site_id, session_status, start_at, minutes, slot_type, reserved, local_only",
 		len(b.Slots), func(i int) []any {
 			sl := b.Slots[i]
 			s := sessions[sl.SessionID]
 			if s == nil {
 				s = sl.Session
 			}
-			return []any{sl.ID, orgID, sl.SessionID, s.SpecialtyID, s.ClinicianID, s.SiteID, s.Status, sl.Start, sl.Minutes, sl.Type}
+			return []any{sl.ID, orgID, sl.SessionID, s.SpecialtyID, s.ClinicianID, s.SiteID, s.Status, sl.Start, sl.Minutes, sl.Type,
+				sl.Reserved, sl.LocalOnly}
 		})
 }
 

@@ -46,7 +46,8 @@ func (s *OfferService) EarliestOffers(ctx context.Context, pathwayID int64, n in
 			return err
 		}
 		search = access.Search{Today: tx.today(), Location: s.db.Location, Unavailable: unav,
-			AvailableFrom: access.AvailableFrom(p.Events), ShortNoticeAgreed: shortNotice, Dates: n, Policy: s.db.Policy}
+			AvailableFrom: access.AvailableFrom(p.Events), ShortNoticeAgreed: shortNotice, Dates: n, Policy: s.db.Policy,
+			Priority: p.Priority}
 		return tx.audit("offer.search", p.PatientID, "pathway="+itoa64(pathwayID))
 	})
 	if err != nil {
@@ -96,7 +97,7 @@ func (s *OfferService) pickSlots(ctx context.Context, e *elective.PTLEntry, sear
 // a specialty and type from an instant, in start order: all the searches
 // for a slot need, from the slot_search and held-slot indexes alone.
 func (tx *Tx) freeSlotTimes(specialtyID int64, typ elective.SlotType, from time.Time, limit int) ([]*elective.Slot, error) {
-	rows, err := tx.query(`SELECT s.id, s.start_at, s.clinician_id FROM slot s
+	rows, err := tx.query(`SELECT s.id, s.start_at, s.clinician_id, s.reserved, s.local_only FROM slot s
 		WHERE s.specialty_id = ? AND s.slot_type = ? AND s.start_at >= ? AND s.session_status = 'open'
 		AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna'))
 		ORDER BY s.start_at, s.id LIMIT ?`, specialtyID, typ, from, limit)
@@ -107,7 +108,7 @@ func (tx *Tx) freeSlotTimes(specialtyID int64, typ elective.SlotType, from time.
 	var out []*elective.Slot
 	for rows.Next() {
 		sl := &elective.Slot{Type: typ, Session: &elective.ClinicSession{Status: elective.SessionOpen}}
-		if err := rows.Scan(&sl.ID, timeCol{&sl.Start}, &sl.Session.ClinicianID); err != nil {
+		if err := rows.Scan(&sl.ID, timeCol{&sl.Start}, &sl.Session.ClinicianID, &sl.Reserved, &sl.LocalOnly); err != nil {
 			return nil, err
 		}
 		out = append(out, sl)
