@@ -130,3 +130,44 @@ func TestTemplateClash(t *testing.T) {
 		}
 	})
 }
+
+// TestHeldSlots: a template's held and local-only slots reach the slots
+// made from it; a routine patient cannot book a held slot before its
+// release, an urgent one can.
+func TestHeldSlots(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		svc := store.NewClinicService(db)
+		day := today.AddDays(14)
+		for day.Weekday() != time.Saturday {
+			day = day.AddDays(1)
+		}
+		tmpl := &elective.ClinicTemplate{Code: "ORTH-SAT", Name: "Saturday clinic", ClinicianID: 1, SpecialtyID: 1, SiteID: 1,
+			Weekday: time.Saturday, StartMinute: 9 * 60, EffectiveFrom: day, EffectiveTo: day,
+			Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 30, Reserved: elective.PriorityUrgent, LocalOnly: true}}}
+		if err := svc.CreateClinicTemplate(as(system), tmpl); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.GenerateSessions(as(system), day, day); err != nil {
+			t.Fatal(err)
+		}
+		slots, err := svc.FindSlots(as(booker), elective.SlotFilter{SpecialtyID: 1, From: day.At(0, 0, london), To: day, FreeOnly: true})
+		if err != nil || len(slots) != 1 || slots[0].Reserved != elective.PriorityUrgent || !slots[0].LocalOnly {
+			t.Fatalf("slots made = %+v, %v", slots, err)
+		}
+		routine := MustRegister(t, db, 1, today.AddDays(-10))
+		urgent := MustRegister(t, db, 2, today.AddDays(-10), func(r *elective.ReferralRegistration) {
+			r.Referral.Priority = elective.PriorityUrgent
+		})
+		bookings := store.NewBookingService(db)
+		book := func(pathwayID int64) error {
+			_, err := bookings.BookAppointment(as(booker), &elective.BookingRequest{PathwayID: pathwayID, SlotID: slots[0].ID,
+				Communicated: elective.CommunicatedByPhone})
+			return err
+		}
+		wantCode(t, book(routine.PathwayID), elective.EINVALID)
+		if err := book(urgent.PathwayID); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

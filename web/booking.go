@@ -134,7 +134,7 @@ func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterF
 		return p, err
 	}
 	p.SlotType = list.SlotType()
-	if p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, p.SlotType, f, lk); err != nil {
+	if p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, p.SlotType, pw.Priority, f, lk); err != nil {
 		return nil, err
 	}
 	p.ShortNotice, p.NoticeDays = f.ShortNotice, s.cfg.Policy.ReasonableNoticeDays
@@ -165,9 +165,11 @@ func (s *Server) waitingFor(ctx context.Context, p *AppointmentNewPage) (electiv
 	return entry.ListType, nil
 }
 
-// freeSlots finds free slots of a type, from now (or from the chosen date,
-// if later), grouped by day in London.
-func (s *Server) freeSlots(ctx context.Context, specialtyID int64, typ elective.SlotType, f SlotFilterForm, lk *lookup) ([]SlotDay, error) {
+// freeSlots finds free slots of a type that a referral of priority may
+// take (ring-fenced slots are left out until released, Slot.OpenTo), from
+// now (or from the chosen date, if later), grouped by day in London.
+func (s *Server) freeSlots(ctx context.Context, specialtyID int64, typ elective.SlotType, priority elective.Priority,
+	f SlotFilterForm, lk *lookup) ([]SlotDay, error) {
 	slots, err := s.svc.Clinics.FindSlots(ctx, elective.SlotFilter{
 		SpecialtyID: specialtyID, ClinicianID: f.ClinicianID, Type: typ,
 		From: s.slotsFrom(f.From), FreeOnly: true, Limit: 40,
@@ -175,7 +177,13 @@ func (s *Server) freeSlots(ctx context.Context, specialtyID int64, typ elective.
 	if err != nil {
 		return nil, err
 	}
-	return groupSlots(slots, s.cfg.Location, lk), nil
+	open := slots[:0]
+	for _, sl := range slots {
+		if sl.OpenTo(priority, s.today(), s.cfg.Location, s.cfg.Policy.UrgentReleaseDays) == nil {
+			open = append(open, sl)
+		}
+	}
+	return groupSlots(open, s.cfg.Location, lk), nil
 }
 
 // slotsFrom is where a slot search starts: now, or the start of the chosen

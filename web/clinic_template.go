@@ -36,6 +36,8 @@ type TemplateViewPage struct {
 	Skipped  []calendar.Skip
 	Form     ExceptionForm
 	Errors   FormErrors
+	// ReleaseDays is clinic.urgentReleaseDays.
+	ReleaseDays int
 }
 
 func (*TemplateViewPage) templateName() string { return "clinic/template" }
@@ -55,6 +57,7 @@ type TemplateNewPage struct {
 	Clinicians  []*elective.Clinician
 	Sites       []*elective.Site
 	Errors      FormErrors
+	ReleaseDays int // clinic.urgentReleaseDays
 }
 
 func (*TemplateNewPage) templateName() string { return "clinic/template-new" }
@@ -115,7 +118,7 @@ func (s *Server) templatePage(r *http.Request) (*TemplateViewPage, error) {
 	sched := calendar.ScheduleOf(t)
 	from, to := s.today(), s.today().AddDays(7*16)
 	p := &TemplateViewPage{Row: TemplateRow{Template: t, Clinician: lk.clinician(t.ClinicianID), Site: lk.site(t.SiteID)},
-		Sessions: sched.Sessions(from, to), Skipped: sched.Skipped(from, to)}
+		Sessions: sched.Sessions(from, to), Skipped: sched.Skipped(from, to), ReleaseDays: s.cfg.Policy.UrgentReleaseDays}
 	p.Title, p.Nav = t.Name, NavSessions
 	return p, nil
 }

@@ -24,6 +24,12 @@ type TemplateForm struct {
 	From, To                       string
 	NewSlots, NewMinutes           string
 	FollowUpSlots, FollowUpMinutes string
+	// HeldSlots of the new slots, from the start of the session, are held
+	// for HeldFor ("urgent" or "two-week-wait") until released.
+	HeldSlots, HeldFor string
+	// ERS: the new slots are directly bookable in e-RS; follow-up slots
+	// never are.
+	ERS bool
 }
 
 // HasWeek reports whether week w is ticked, for the form.
@@ -43,7 +49,8 @@ func readTemplateForm(r *http.Request) TemplateForm {
 		ClinicianID: formInt64(v("clinician_id")), SiteID: formInt64(v("site_id")), Weekday: wd, Start: v("start"),
 		Pattern: v("pattern"), Every: v("every"), Weeks: r.PostForm["weeks"], OpenOnBankHolidays: v("bank_holidays") == "1",
 		From: v("effective_from"), To: v("effective_to"), NewSlots: v("new_slots"), NewMinutes: v("new_minutes"),
-		FollowUpSlots: v("fu_slots"), FollowUpMinutes: v("fu_minutes")}
+		FollowUpSlots: v("fu_slots"), FollowUpMinutes: v("fu_minutes"), HeldSlots: v("held_slots"), HeldFor: v("held_for"),
+		ERS: v("ers") == "1"}
 }
 
 // template turns the form into a template, naming every field it cannot
@@ -80,8 +87,39 @@ func (f TemplateForm) template(lk *lookup) (*elective.ClinicTemplate, error) {
 			probs.Add("effective_to", "Enter the last date, or leave it blank for no end")
 		}
 	}
-	t.Slots = append(slots(elective.SlotNew, f.NewSlots, f.NewMinutes, &probs), slots(elective.SlotFollowUp, f.FollowUpSlots, f.FollowUpMinutes, &probs)...)
+	news := slots(elective.SlotNew, f.NewSlots, f.NewMinutes, &probs)
+	f.bookingRules(news, &probs)
+	fus := slots(elective.SlotFollowUp, f.FollowUpSlots, f.FollowUpMinutes, &probs)
+	for i := range fus {
+		fus[i].LocalOnly = true // e-RS books first appointments only
+	}
+	t.Slots = append(news, fus...)
 	return t, probs.Err("The clinic template was not saved")
+}
+
+// bookingRules marks the new slots: the first HeldSlots held for urgent or
+// two-week-wait referrals, and all of them local only unless bookable in
+// e-RS.
+func (f TemplateForm) bookingRules(news []elective.TemplateSlot, probs *elective.Problems) {
+	held := 0
+	if f.HeldSlots != "" {
+		n, err := strconv.Atoi(f.HeldSlots)
+		if err != nil || n < 0 || n > len(news) {
+			probs.Add("held_slots", "Enter how many of the %d new slots are held for urgent referrals (0 for none)", len(news))
+			return
+		}
+		held = n
+	}
+	reserved := elective.PriorityUrgent
+	if f.HeldFor == string(elective.PriorityTwoWeekWait) {
+		reserved = elective.PriorityTwoWeekWait
+	}
+	for i := range news {
+		news[i].LocalOnly = !f.ERS
+		if i < held {
+			news[i].Reserved = reserved
+		}
+	}
 }
 
 // pattern reads the recurrence.
@@ -128,6 +166,7 @@ func slots(typ elective.SlotType, count, minutes string, probs *elective.Problem
 // handleTemplateNew shows the empty template form.
 func (s *Server) handleTemplateNew(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.templateNewPage(r, TemplateForm{Pattern: "weekly", Start: "09:00", Weekday: 1, From: s.today().AddDays(42).String(),
+		ERS: true, HeldFor: string(elective.PriorityUrgent),
 		NewSlots: "6", NewMinutes: "20", FollowUpSlots: "4", FollowUpMinutes: "15"})
 	if err != nil {
 		return err
@@ -143,7 +182,8 @@ func (s *Server) templateNewPage(r *http.Request, f TemplateForm) (*TemplateNewP
 	if err != nil {
 		return nil, err
 	}
-	p := &TemplateNewPage{Form: f, Specialties: lk.specialties, Clinicians: lk.clinicians, Sites: lk.sites}
+	p := &TemplateNewPage{Form: f, Specialties: lk.specialties, Clinicians: lk.clinicians, Sites: lk.sites,
+		ReleaseDays: s.cfg.Policy.UrgentReleaseDays}
 	p.Title, p.Nav = "New clinic template", NavSessions
 	return p, nil
 }

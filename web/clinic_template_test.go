@@ -31,6 +31,23 @@ func TestTemplateCreate(t *testing.T) {
 		len(got.WeeksOfMonth) != 2 || got.WeeksOfMonth[1] != -1 || len(got.Slots) != 5 || got.Slots[4].Type != elective.SlotFollowUp {
 		t.Errorf("template %+v", got)
 	}
+	// Booking rules: the first 2 new slots held for two-week waits; new
+	// slots local only (the e-RS box unticked); follow-ups never in e-RS.
+	form["held_slots"], form["held_for"] = []string{"2"}, []string{"two-week-wait"}
+	wantRedirect(t, e.post("/templates", "tok-admin", form), "/templates/9")
+	if got.Slots[0].Reserved != elective.PriorityTwoWeekWait || got.Slots[1].Reserved != elective.PriorityTwoWeekWait ||
+		got.Slots[2].Reserved != "" || !got.Slots[0].LocalOnly || !got.Slots[4].LocalOnly {
+		t.Errorf("booking rules: %+v", got.Slots)
+	}
+	form["ers"] = []string{"1"}
+	wantRedirect(t, e.post("/templates", "tok-admin", form), "/templates/9")
+	if got.Slots[0].LocalOnly || !got.Slots[4].LocalOnly {
+		t.Errorf("e-RS bookable new slots: %+v", got.Slots)
+	}
+	form["held_slots"] = []string{"4"}
+	w = e.post("/templates", "tok-admin", form)
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Enter how many of the 3 new slots are held")
 	wantStatus(t, e.post("/templates", "tok-officer", form), http.StatusForbidden)
 }
 

@@ -99,6 +99,6 @@ func (s *Server) movePage(ctx context.Context, id int64, f SlotFilterForm) (*App
 		p.Started = a.Status.Active()
 		return p, nil
 	}
-	p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, a.Type, f, lk)
+	p.Days, err = s.freeSlots(ctx, pw.SpecialtyID, a.Type, pw.Priority, f, lk)
 	return p, err
 }
