@@ -353,7 +353,8 @@ func (b *browser) lettersSent(dir string) {
 	b.see("letters", "Letters and messages", "Appointment cancellation", "Appointment letter", "Sent")
 }
 
-// buildTemplate has the manager build a weekly clinic from December. On
+// buildTemplate has the manager build a weekly clinic from December, its
+// first two new slots held for urgent referrals. On
 // Monday morning it would clash with Mr Bone's clinic and is refused,
 // saving nothing; for Ms Joint it is saved, its sessions are made at once,
 // and its calendar skips the Boxing Day substitute bank holiday.
@@ -365,11 +366,13 @@ func (b *browser) buildTemplate() {
 		chromedp.SetValue(chromedp.CSS("#clinician-id"), "1"),
 		chromedp.SetValue(chromedp.CSS("#weekday"), "1"),
 		chromedp.Clear(chromedp.CSS("#effective_from")), chromedp.SendKeys(chromedp.CSS("#effective_from"), "2026-12-07"),
+		chromedp.SendKeys(chromedp.CSS("#held-slots"), "2"),
 		choose(`#pattern-weekly`), press("Save template"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
 	b.see("clash refused", "There is a problem", "would overlap")
 	b.do("give it to Ms Joint", chromedp.SetValue(chromedp.CSS("#clinician-id"), "2"),
 		press("Save template"), chromedp.WaitVisible(chromedp.CSS("#template-skipped")))
-	b.see("template saved", "Clinic template saved", "Every Monday", "Monday 28 December 2026: Bank holiday", "Monday 7 December 2026")
+	b.see("template saved", "Clinic template saved", "Every Monday", "Monday 28 December 2026: Bank holiday", "Monday 7 December 2026",
+		"Held: Urgent", "e-RS")
 }
 
 // utilisation opens the clinic utilisation report from the waiting-times
