@@ -197,7 +197,14 @@ func (g *gen) templateSlots(sp *specialty) []elective.TemplateSlot {
 				break
 			}
 		}
-		slots = append(slots, elective.TemplateSlot{Type: typ, Minutes: m})
+		// The first new slot of each clinic is held for urgent referrals,
+		// and follow-ups are never bookable in e-RS: the booking rules a
+		// booking office would set up first.
+		ts := elective.TemplateSlot{Type: typ, Minutes: m, LocalOnly: typ == elective.SlotFollowUp}
+		if typ == elective.SlotNew && newUsed == 0 {
+			ts.Reserved = elective.PriorityUrgent
+		}
+		slots = append(slots, ts)
 		used += m
 		if typ == elective.SlotNew {
 			newUsed += m
