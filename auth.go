@@ -21,14 +21,17 @@ const (
 	// ActionApproveCapacityChange approves a change that removes clinic
 	// capacity inside the change-notice window (rules.md 3.5).
 	ActionApproveCapacityChange Action = "clinic.approve-change"
-	ActionManageUsers           Action = "user.manage"
-	ActionViewAudit             Action = "audit.view"
+	// ActionCorrectOutcome corrects an outcome recorded in error (a DNA
+	// that was an attendance, a wrong RTT status), with an audit trail.
+	ActionCorrectOutcome Action = "appointment.correct"
+	ActionManageUsers    Action = "user.manage"
+	ActionViewAudit      Action = "audit.view"
 )
 
 // Actions lists every action, for the role × action table.
 var Actions = []Action{
 	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
-	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionManageUsers, ActionViewAudit,
+	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageUsers, ActionViewAudit,
 }
 
 // permissions is the role × action table. Booking staff work the lists;
@@ -39,11 +42,12 @@ var permissions = map[Role][]Action{
 	RoleBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionViewWaitingList,
 		ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway},
 	RoleSeniorBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
-		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionCancelSession},
+		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionCancelSession,
+		ActionCorrectOutcome},
 	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
 		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics,
-		ActionCancelSession, ActionApproveCapacityChange, ActionTriage},
-	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome, ActionTriage},
+		ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome},
+	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome, ActionTriage, ActionCorrectOutcome},
 	RoleRotaCoordinator: {ActionManageClinics},
 	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},
 }

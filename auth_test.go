@@ -9,22 +9,22 @@ func TestPermissions(t *testing.T) {
 	table := map[Role]map[Action]bool{
 		RoleBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: N, ActionViewWaitingList: Y,
 			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N},
 		RoleSeniorBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
 			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: Y, ActionApproveCapacityChange: N, ActionTriage: N},
+			ActionCancelSession: Y, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: Y},
 		RoleBookingManager: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
 			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: Y, ActionApproveCapacityChange: Y, ActionTriage: Y},
+			ActionCancelSession: Y, ActionApproveCapacityChange: Y, ActionTriage: Y, ActionCorrectOutcome: Y},
 		RoleClinician: {ActionViewPatient: Y, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: Y,
 			ActionBookAppointment: N, ActionRecordOutcome: Y, ActionValidatePathway: N, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: Y},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: Y, ActionCorrectOutcome: Y},
 		RoleRotaCoordinator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: N,
 			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N},
 		RoleAdministrator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: Y, ActionViewWaitingList: N,
 			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: Y, ActionViewAudit: Y,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N},
 	}
 	for _, role := range Roles {
 		for _, action := range Actions {

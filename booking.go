@@ -2,6 +2,7 @@ package elective
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -339,4 +340,37 @@ type BookingService interface {
 	// new one is booked under the normal rules, and one change letter is
 	// queued. A slot taken meanwhile gets ECONFLICT and changes nothing.
 	Reschedule(ctx context.Context, req *RescheduleRequest) (*Appointment, error)
+
+	// CorrectOutcome replaces an attendance or non-attendance recorded in
+	// error (ValidateCorrection): the pathway gets an entered-in-error
+	// event voiding the old outcome and the new outcome's event, the
+	// status history says what was wrong and who corrected it, and the
+	// clock is derived again, in one transaction.
+	CorrectOutcome(ctx context.Context, o *AppointmentOutcome) (*Appointment, error)
+}
+
+// ValidateCorrection checks a correction of a recorded outcome: only an
+// attendance or a non-attendance can be corrected, into one of those, with
+// the reason it was wrong (the audit trail), and the new outcome must pass
+// the same checks as a first recording.
+func (o *AppointmentOutcome) ValidateCorrection(a *Appointment, loc *time.Location, now time.Time) error {
+	var probs Problems
+	if a.Status != AppointmentAttended && a.Status != AppointmentDNA {
+		probs.Add("status", "Only an attendance or a non-attendance can be corrected; this appointment is %s", a.Status.Label())
+	}
+	if o.Status != AppointmentAttended && o.Status != AppointmentDNA {
+		probs.Add("status", "Select whether the patient attended or did not attend")
+	}
+	if o.Status == a.Status && o.RTTStatus == a.RTTStatus && o.Outcome == a.Outcome {
+		probs.Add("status", "The correction is the same as what was recorded")
+	}
+	if strings.TrimSpace(o.Reason) == "" {
+		probs.Add("reason", "Say why the recorded outcome was wrong")
+	}
+	asBooked := *a
+	asBooked.Status = AppointmentBooked
+	for _, f := range ErrorFields(o.Validate(&asBooked, loc, now)) {
+		probs = append(probs, f)
+	}
+	return probs.Err("The outcome was not corrected")
 }

@@ -143,3 +143,34 @@ func TestAppointmentTold(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateCorrection: what a correction may change, and that it must
+// say why (the audit trail).
+func TestValidateCorrection(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	past := testNow.Add(-24 * time.Hour)
+	dna := &Appointment{Start: past, Status: AppointmentDNA}
+	attended := &Appointment{Start: past, Status: AppointmentAttended, RTTStatus: RTTSubsequentActivity, Outcome: OutcomeAnotherAppointment}
+	cancelled := &Appointment{Start: past, Status: AppointmentCancelledPatient}
+	toAttended := AppointmentOutcome{Status: AppointmentAttended, RTTStatus: RTTSubsequentActivity, Outcome: OutcomeAnotherAppointment, Reason: "wrong patient"}
+	tests := []struct {
+		name string
+		a    *Appointment
+		o    AppointmentOutcome
+		ok   bool
+	}{
+		{"DNA to attended", dna, toAttended, true},
+		{"attended to DNA", attended, AppointmentOutcome{Status: AppointmentDNA, Reason: "was not here"}, true},
+		{"wrong RTT status", attended, AppointmentOutcome{Status: AppointmentAttended, RTTStatus: RTTTreatment, Outcome: OutcomeAnotherAppointment, Reason: "treated in clinic"}, true},
+		{"no reason", dna, AppointmentOutcome{Status: AppointmentAttended, RTTStatus: RTTSubsequentActivity, Outcome: OutcomeAnotherAppointment}, false},
+		{"nothing changes", attended, toAttended, false},
+		{"a cancellation is not corrected here", cancelled, toAttended, false},
+		{"into a cancellation", dna, AppointmentOutcome{Status: AppointmentCancelledHospital, Reason: "x"}, false},
+		{"attended without an RTT status", dna, AppointmentOutcome{Status: AppointmentAttended, Outcome: OutcomeAnotherAppointment, Reason: "x"}, false},
+	}
+	for _, tt := range tests {
+		if err := tt.o.ValidateCorrection(tt.a, london, testNow); (err == nil) != tt.ok {
+			t.Errorf("%s: %v, want ok %v", tt.name, err, tt.ok)
+		}
+	}
+}

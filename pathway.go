@@ -56,6 +56,10 @@ const (
 	EventValidated         EventKind = "validated"          // the pathway was validated (rules.md 3.9); no clock effect
 	EventDelayRequested    EventKind = "delay-requested"    // the patient asks not to be seen or treated before DelayUntil (1.7.1, 1.7.2)
 	EventTreatmentOffered  EventKind = "treatment-offered"  // treatment offered; the patient is thinking it over (1.7.12)
+	// EventEnteredInError voids the earlier event numbered Voids (its Seq):
+	// the log stays append-only and the clock is derived as if the voided
+	// event had never happened.
+	EventEnteredInError EventKind = "entered-in-error"
 )
 
 // Label is the event kind's name for staff.
@@ -93,6 +97,8 @@ func (k EventKind) Label() string {
 		return "Patient asked to delay"
 	case EventTreatmentOffered:
 		return "Treatment offered (thinking time)"
+	case EventEnteredInError:
+		return "Entered in error"
 	}
 	return string(k)
 }
@@ -149,7 +155,9 @@ type PathwayEvent struct {
 	// appointment letter was ever dispatched, so there is no proof the
 	// appointment was communicated (rules.md 1.5.2, 3.3).
 	Untold bool
-	Note   string
+	// Voids (entered-in-error): the Seq of the event recorded in error.
+	Voids int
+	Note  string
 }
 
 // ManualEventKinds are the events staff record directly on a pathway; the

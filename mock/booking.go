@@ -16,6 +16,12 @@ type BookingService struct {
 	FindAppointmentsByPatientFn func(ctx context.Context, patientID int64) ([]*elective.Appointment, error)
 	WaitingForFn                func(ctx context.Context, pathwayID int64) (elective.ListType, error)
 	RescheduleFn                func(ctx context.Context, req *elective.RescheduleRequest) (*elective.Appointment, error)
+	CorrectOutcomeFn            func(ctx context.Context, o *elective.AppointmentOutcome) (*elective.Appointment, error)
+}
+
+// CorrectOutcome calls CorrectOutcomeFn.
+func (s *BookingService) CorrectOutcome(ctx context.Context, o *elective.AppointmentOutcome) (*elective.Appointment, error) {
+	return s.CorrectOutcomeFn(ctx, o)
 }
 
 // WaitingFor calls WaitingForFn.

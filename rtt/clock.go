@@ -134,7 +134,14 @@ func (e *EventError) Error() string {
 // event that breaks the rules.
 func Derive(p Pathway, pol Policy) (*Result, error) {
 	e := &engine{p: p, pol: pol, res: &Result{}}
+	voided, err := voidedEvents(p.Events)
+	if err != nil {
+		return nil, err
+	}
 	for i, ev := range p.Events {
+		if voided[ev.Seq] || ev.Kind == elective.EventEnteredInError {
+			continue
+		}
 		e.i, e.ev = i, ev
 		if err := e.apply(); err != nil {
 			return nil, err
@@ -146,6 +153,33 @@ func Derive(p Pathway, pol Policy) (*Result, error) {
 		e.res.ReviewSince = e.reviewSince
 	}
 	return e.res, nil
+}
+
+// voidedEvents returns the Seq of every event an entered-in-error event
+// voids. Only an earlier attendance or non-attendance can be voided: the
+// outcomes staff correct; anything else is refused.
+func voidedEvents(events []*elective.PathwayEvent) (map[int]bool, error) {
+	var voided map[int]bool
+	for i, ev := range events {
+		if ev.Kind != elective.EventEnteredInError {
+			continue
+		}
+		ok := false
+		for _, x := range events[:i] {
+			if x.Seq == ev.Voids && (x.Kind == elective.EventAttended || x.Kind == elective.EventDNA) {
+				ok = true
+			}
+		}
+		if !ok || voided[ev.Voids] {
+			return nil, &EventError{Index: i, Event: ev, Rule: "rules.md 1.12",
+				Msg: fmt.Sprintf("entered-in-error must void an earlier attendance or non-attendance once; event %d is not one", ev.Voids)}
+		}
+		if voided == nil {
+			voided = map[int]bool{}
+		}
+		voided[ev.Voids] = true
+	}
+	return voided, nil
 }
 
 // CancellationReviewDue reports whether the patient's cancellations in the

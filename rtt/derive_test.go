@@ -122,3 +122,35 @@ func BenchmarkDerive(b *testing.B) {
 		}
 	}
 }
+
+// TestEnteredInError: an outcome recorded in error is voided by a later
+// entered-in-error event and the clock is derived as if it never happened
+// (the correction keeps the log append-only; rules.md 1.12 data quality).
+func TestEnteredInError(t *testing.T) {
+	seq := func(n int) func(*elective.PathwayEvent) { return func(e *elective.PathwayEvent) { e.Seq = n } }
+	voids := func(n int) func(*elective.PathwayEvent) { return func(e *elective.PathwayEvent) { e.Voids = n } }
+	ref := ev("2025-01-02", elective.EventReferralReceived, paper, seq(1))
+	booked := ev("2025-01-05", elective.EventAppointmentBooked, first, told, seq(2))
+	dna := ev("2025-02-01", elective.EventDNA, first, seq(3))
+	res, err := Derive(Pathway{Priority: elective.PriorityRoutine, Events: []*elective.PathwayEvent{ref, booked, dna}}, DefaultPolicy())
+	if err != nil || res.OnPTL() {
+		t.Fatalf("first DNA should nullify: %+v %v", res, err)
+	}
+	corrected := []*elective.PathwayEvent{ref, booked, dna,
+		ev("2025-02-02", elective.EventEnteredInError, voids(3), seq(4)),
+		ev("2025-02-01", elective.EventAttended, first, outcome("20"), seq(5))}
+	res, err = Derive(Pathway{Priority: elective.PriorityRoutine, Events: corrected}, DefaultPolicy())
+	if err != nil || !res.OnPTL() || res.ListType != elective.ListOutpatientFollowUp || res.Current().Start.String() != "2025-01-02" {
+		t.Fatalf("after correcting the DNA to attended: %+v %v", res, err)
+	}
+	for _, bad := range []int{2, 9} { // a booking cannot be voided; nor an event that does not exist
+		events := []*elective.PathwayEvent{ref, booked, dna, ev("2025-02-02", elective.EventEnteredInError, voids(bad), seq(4))}
+		if _, err := Derive(Pathway{Priority: elective.PriorityRoutine, Events: events}, DefaultPolicy()); err == nil {
+			t.Errorf("voiding event %d was accepted", bad)
+		}
+	}
+	twice := append(corrected, ev("2025-02-03", elective.EventEnteredInError, voids(3), seq(6)))
+	if _, err := Derive(Pathway{Priority: elective.PriorityRoutine, Events: twice}, DefaultPolicy()); err == nil {
+		t.Error("voiding one event twice was accepted")
+	}
+}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -174,5 +175,53 @@ func TestOutcomeRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantCode(t, outcome(t, db, attended("30")), elective.EINVALID) // already recorded
+	})
+}
+
+// TestCorrectOutcome: a DNA recorded in error is corrected to an
+// attendance by a senior officer: the DNA's nullification is undone, the
+// history says what was wrong and who put it right, and the log keeps
+// both events. A booking officer may not correct.
+func TestCorrectOutcome(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-40))
+		a := MustBook(t, db, ref.PathwayID, elective.SlotNew)
+		sendLetters(t, db)
+		attendOn(t, db, a)
+		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentDNA}); err != nil {
+			t.Fatal(err)
+		}
+		if ptlEntry(t, db, ref.PathwayID) != nil {
+			t.Fatal("the first DNA did not nullify the clock")
+		}
+		svc := store.NewBookingService(db)
+		fix := &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
+			RTTStatus: elective.RTTSubsequentActivity, Outcome: elective.OutcomeAppointmentLater, FollowUpDue: today.AddDays(30),
+			Reason: "Wrong patient ticked on the clinic list"}
+		_, err := svc.CorrectOutcome(as(booker), fix)
+		wantCode(t, err, elective.EFORBIDDEN)
+		_, err = svc.CorrectOutcome(as(senior), &elective.AppointmentOutcome{AppointmentID: a.ID, Status: elective.AppointmentAttended,
+			RTTStatus: elective.RTTSubsequentActivity, Outcome: elective.OutcomeAnotherAppointment})
+		wantCode(t, err, elective.EINVALID) // no reason
+		got, err := svc.CorrectOutcome(as(senior), fix)
+		if err != nil || got.Status != elective.AppointmentAttended {
+			t.Fatalf("correction = %+v, %v", got, err)
+		}
+		e := ptlEntry(t, db, ref.PathwayID)
+		if e == nil || e.ListType != elective.ListOutpatientFollowUp || e.ClockStart != today.AddDays(-40) {
+			t.Fatalf("PTL after the correction = %+v, want the original clock running, seen", e)
+		}
+		got, _ = svc.FindAppointmentByID(as(senior), a.ID)
+		last := got.History[len(got.History)-1]
+		if !strings.Contains(last.Reason, "recorded as Did not attend in error") || !strings.Contains(last.Reason, "Wrong patient") {
+			t.Errorf("history: %+v", last)
+		}
+		if n := count(t, db, "pathway_event WHERE kind = 'entered-in-error'"); n != 1 {
+			t.Errorf("%d entered-in-error events", n)
+		}
+		if n := count(t, db, "audit_event WHERE action = 'appointment.correct'"); n != 1 {
+			t.Errorf("%d correction audits", n)
+		}
 	})
 }

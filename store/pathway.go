@@ -28,14 +28,14 @@ func scanPathway(row scanner) (*elective.Pathway, error) {
 
 const eventColumns = `id, pathway_id, seq, kind, event_date, recorded_at, recorded_by, source, original_start, first,
 	appointment_date, communicated, outcome, cancelled_by, purpose, treated, new_period, after_dna,
-	clinician_confirmed, appointment_id, validation, delay_until, note, untold`
+	clinician_confirmed, appointment_id, validation, delay_until, note, untold, voids_seq`
 
 func scanEvent(row scanner) (*elective.PathwayEvent, error) {
 	e := &elective.PathwayEvent{}
 	err := row.Scan(&e.ID, &e.PathwayID, &e.Seq, &e.Kind, dateCol{&e.Date}, timeCol{&e.RecordedAt}, idCol{&e.RecordedBy},
 		&e.Source, dateCol{&e.OriginalStart}, &e.First, dateCol{&e.AppointmentDate}, &e.Communicated, &e.Outcome,
 		&e.By, &e.Purpose, &e.Treated, &e.NewPeriod, &e.AfterDNA, &e.ClinicianConfirmed, idCol{&e.AppointmentID},
-		&e.Validation, dateCol{&e.DelayUntil}, &e.Note, &e.Untold)
+		&e.Validation, dateCol{&e.DelayUntil}, &e.Note, &e.Untold, &e.Voids)
 	return e, err
 }
 
@@ -43,12 +43,12 @@ func scanEvent(row scanner) (*elective.PathwayEvent, error) {
 func eventArgs(orgID int64, e *elective.PathwayEvent) []any {
 	return []any{orgID, e.PathwayID, e.Seq, e.Kind, e.Date, e.RecordedAt, nullID(e.RecordedBy), e.Source,
 		e.OriginalStart, e.First, e.AppointmentDate, e.Communicated, e.Outcome, e.By, e.Purpose, e.Treated,
-		e.NewPeriod, e.AfterDNA, e.ClinicianConfirmed, nullID(e.AppointmentID), e.Validation, e.DelayUntil, e.Note, e.Untold}
+		e.NewPeriod, e.AfterDNA, e.ClinicianConfirmed, nullID(e.AppointmentID), e.Validation, e.DelayUntil, e.Note, e.Untold, e.Voids}
 }
 
 const eventInsertColumns = `org_id, pathway_id, seq, kind, event_date, recorded_at, recorded_by, source, original_start,
 	first, appointment_date, communicated, outcome, cancelled_by, purpose, treated, new_period, after_dna,
-	clinician_confirmed, appointment_id, validation, delay_until, note, untold`
+	clinician_confirmed, appointment_id, validation, delay_until, note, untold, voids_seq`
 
 // FindPathwayByID returns a pathway with its events and audits the read.
 func (s *PathwayService) FindPathwayByID(ctx context.Context, id int64) (*elective.Pathway, error) {
@@ -195,7 +195,7 @@ func (tx *Tx) recordEvent(p *elective.Pathway, patient *elective.Patient, e *ele
 	if err != nil {
 		return nil, elective.Errorf(elective.EINVALID, "%s", err.Error())
 	}
-	e.ID, err = tx.insert(`INSERT INTO pathway_event (`+eventInsertColumns+`) VALUES `+placeholders(24), eventArgs(orgID, e)...)
+	e.ID, err = tx.insert(`INSERT INTO pathway_event (`+eventInsertColumns+`) VALUES `+placeholders(25), eventArgs(orgID, e)...)
 	if err != nil {
 		return nil, err
 	}
