@@ -27,8 +27,6 @@ type OutcomeForm struct {
 	PIFU        bool
 }
 
-// Statuses lists the outcomes the form offers.
-func (OutcomeForm) Statuses() []elective.AppointmentStatus { return outcomeStatuses }
 
 // handleAppointmentOutcome shows the outcome form for an appointment.
 func (s *Server) handleAppointmentOutcome(w http.ResponseWriter, r *http.Request) error {
@@ -59,14 +57,7 @@ func (s *Server) handleAppointmentRecordOutcome(w http.ResponseWriter, r *http.R
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	form := OutcomeForm{
-		Status:      elective.AppointmentStatus(r.PostFormValue("status")),
-		RTTStatus:   elective.RTTStatus(r.PostFormValue("rtt_status")),
-		Outcome:     elective.OutcomeOfAttendance(r.PostFormValue("outcome")),
-		Reason:      strings.TrimSpace(r.PostFormValue("reason")),
-		FollowUpDue: strings.TrimSpace(r.PostFormValue("follow_up_due")),
-		PIFU:        r.PostFormValue("pifu") == "1",
-	}
+	form := readOutcomeForm(r)
 	cmd := form.command(id)
 	appt, err := s.svc.Bookings.RecordOutcome(r.Context(), cmd)
 	switch elective.ErrorCode(err) {
@@ -77,6 +68,46 @@ func (s *Server) handleAppointmentRecordOutcome(w http.ResponseWriter, r *http.R
 		}
 		return s.redirectWithFlash(w, r, patientURL(appt.PatientID), "Outcome recorded: "+appt.Status.Label())
 	case elective.EINVALID, elective.ECONFLICT:
+		p, perr := s.outcomePage(r.Context(), id)
+		if perr != nil {
+			return perr
+		}
+		p.Form, p.Errors = form, newFormErrors(err, nil)
+		return s.render(w, r, httpStatus(err), p)
+	}
+	return err
+}
+
+func readOutcomeForm(r *http.Request) OutcomeForm {
+	return OutcomeForm{
+		Status:      elective.AppointmentStatus(r.PostFormValue("status")),
+		RTTStatus:   elective.RTTStatus(r.PostFormValue("rtt_status")),
+		Outcome:     elective.OutcomeOfAttendance(r.PostFormValue("outcome")),
+		Reason:      strings.TrimSpace(r.PostFormValue("reason")),
+		FollowUpDue: strings.TrimSpace(r.PostFormValue("follow_up_due")),
+		PIFU:        r.PostFormValue("pifu") == "1",
+	}
+}
+
+// handleAppointmentCorrect corrects an attendance or non-attendance
+// recorded in error; a refused correction comes back with the problems.
+func (s *Server) handleAppointmentCorrect(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := authorize(r, elective.ActionCorrectOutcome); err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	form := readOutcomeForm(r)
+	appt, err := s.svc.Bookings.CorrectOutcome(r.Context(), form.command(id))
+	switch elective.ErrorCode(err) {
+	case "":
+		return s.redirectWithFlash(w, r, patientURL(appt.PatientID), "Outcome corrected: "+appt.Status.Label())
+	case elective.EINVALID:
 		p, perr := s.outcomePage(r.Context(), id)
 		if perr != nil {
 			return perr
@@ -117,6 +148,11 @@ func (s *Server) outcomePage(ctx context.Context, id int64) (*AppointmentOutcome
 		return nil, err
 	}
 	p := &AppointmentOutcomePage{Appointment: appt, Patient: patient, FullBookDays: s.cfg.Policy.FullBookHorizonDays}
+	if u := elective.UserFromContext(ctx); u != nil && elective.Can(u.Role, elective.ActionCorrectOutcome) &&
+		(appt.Status == elective.AppointmentAttended || appt.Status == elective.AppointmentDNA) {
+		p.Correcting = true
+		p.Form = OutcomeForm{Status: appt.Status, RTTStatus: appt.RTTStatus, Outcome: appt.Outcome}
+	}
 	if appt.Communicated == elective.CommunicatedByLetter && appt.Status.Active() {
 		msgs, err := s.svc.Outbox.FindMessages(ctx, appt.PatientID)
 		if err != nil {

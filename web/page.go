@@ -327,6 +327,17 @@ type AppointmentOutcomePage struct {
 	// LetterNotSent: the booking relied on a letter that has not gone
 	// out, so a DNA would not be proof enough to end the clock.
 	LetterNotSent bool
+	// Correcting: the outcome is recorded and the user may correct it.
+	Correcting bool
+}
+
+// Statuses are the outcomes the form offers: all four when recording,
+// attended or not when correcting.
+func (p *AppointmentOutcomePage) Statuses() []elective.AppointmentStatus {
+	if p.Correcting {
+		return []elective.AppointmentStatus{elective.AppointmentAttended, elective.AppointmentDNA}
+	}
+	return outcomeStatuses
 }
 
 func (*AppointmentOutcomePage) templateName() string { return "appointment/outcome" }

@@ -141,16 +141,19 @@ type AppointmentRow struct {
 	Site             string
 	CanRecordOutcome bool
 	CanMove          bool
+	CanCorrect       bool // an attendance or non-attendance the user may correct
 }
 
 func appointmentRows(user *elective.User, appts []*elective.Appointment, lk *lookup) []AppointmentRow {
 	canRecord := user != nil && elective.Can(user.Role, elective.ActionRecordOutcome)
 	canBook := user != nil && elective.Can(user.Role, elective.ActionBookAppointment)
+	canCorrect := user != nil && elective.Can(user.Role, elective.ActionCorrectOutcome)
 	rows := make([]AppointmentRow, 0, len(appts))
 	for _, a := range appts {
 		clinician, site := appointmentPlace(a, lk)
 		rows = append(rows, AppointmentRow{Appointment: a, Clinician: clinician, Site: site,
-			CanRecordOutcome: canRecord && a.Status.Active(), CanMove: canBook && a.Status.Active()})
+			CanRecordOutcome: canRecord && a.Status.Active(), CanMove: canBook && a.Status.Active(),
+			CanCorrect: canCorrect && (a.Status == elective.AppointmentAttended || a.Status == elective.AppointmentDNA)})
 	}
 	return rows
 }

@@ -52,6 +52,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.Handle("GET /appointments/{id}/outcome", s.private(s.handleAppointmentOutcome))
 	mux.Handle("POST /appointments/{id}/outcome", s.private(s.handleAppointmentRecordOutcome))
+	mux.Handle("POST /appointments/{id}/correction", s.private(s.handleAppointmentCorrect))
 	mux.Handle("GET /appointments/{id}/move", s.private(s.handleAppointmentMove))
 	mux.Handle("POST /appointments/{id}/move", s.private(s.handleAppointmentMoveCreate))
 

@@ -48,3 +48,18 @@ func (b *browser) ersConversionAndASI() {
 	b.do("the ASI worklist again", chromedp.Navigate(b.base+"/asi"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.see("ASI worked", "No UBRNs are waiting for a slot")
 }
+
+// correctDNA has the manager correct a DNA recorded in error: the patient
+// had attended. The history keeps both, with the reason.
+func (b *browser) correctDNA() {
+	b.do("find the DNA patient", chromedp.Navigate(b.base+"/patients?q=Absentia"), chromedp.WaitVisible(chromedp.CSS("h1")),
+		follow("ABSENTIA"), chromedp.WaitVisible(`//a[contains(., "Correct outcome")]`))
+	b.do("open the correction", follow("Correct outcome"), chromedp.WaitVisible(chromedp.CSS(`input[name="status"][value="attended"]`)))
+	b.see("correction form", "Correct the outcome", "Why was the recorded outcome wrong?")
+	b.do("correct it", choose(`input[name="status"][value="attended"]`),
+		chromedp.WaitVisible(chromedp.CSS("#rtt-status")), chromedp.SetValue(chromedp.CSS("#rtt-status"), "20"),
+		choose(`input[name="outcome"][value="2"]`),
+		chromedp.SendKeys(chromedp.CSS("#reason"), "Seen in clinic; ticked as DNA by mistake"),
+		press("Correct outcome"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("corrected", "Outcome corrected: Attended", "Book appointment")
+}

@@ -74,6 +74,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.utilisation()
 	b.triage()
 	b.ersConversionAndASI()
+	b.correctDNA()
 	b.lettersSent(outboxDir(dbPath))
 }
 
