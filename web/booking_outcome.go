@@ -27,7 +27,6 @@ type OutcomeForm struct {
 	PIFU        bool
 }
 
-
 // handleAppointmentOutcome shows the outcome form for an appointment.
 func (s *Server) handleAppointmentOutcome(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
