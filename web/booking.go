@@ -128,6 +128,9 @@ func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterF
 		return nil, err
 	}
 	p := &AppointmentNewPage{Pathway: pw, Patient: patient, Filter: f, Clinicians: lk.cliniciansIn(pw.SpecialtyID)}
+	if p.Triage, err = s.triageOf(ctx, pw); err != nil {
+		return nil, err
+	}
 	p.Title, p.Nav = "Book an appointment", NavWaitingList
 	list, err := s.waitingFor(ctx, p)
 	if err != nil || p.NotWaiting != "" {
@@ -139,6 +142,17 @@ func (s *Server) bookingPage(ctx context.Context, pathwayID int64, f SlotFilterF
 	}
 	p.ShortNotice, p.NoticeDays = f.ShortNotice, s.cfg.Policy.ReasonableNoticeDays
 	return p, s.loadOffers(ctx, p, lk)
+}
+
+// triageOf is the triage status of the pathway's referral ("" if unknown).
+func (s *Server) triageOf(ctx context.Context, pw *elective.Pathway) (elective.TriageStatus, error) {
+	refs, err := s.svc.Referrals.FindReferralsByPatient(ctx, pw.PatientID)
+	for _, r := range refs {
+		if r.ID == pw.ReferralID {
+			return r.Triage, err
+		}
+	}
+	return "", err
 }
 
 // waitingFor finds the outpatient list the page books for: the PTL row

@@ -51,6 +51,16 @@ func TestAppointmentNew(t *testing.T) {
 			t.Errorf("a past from date gave From = %v, want now", f.From)
 		}
 	})
+	t.Run("AwaitingTriage", func(t *testing.T) {
+		wantNoBody(t, e.get("/pathways/7/book", "tok-officer"), "Not yet triaged")
+		e.refs.FindReferralsByPatientFn = func(context.Context, int64) ([]*elective.Referral, error) {
+			r := fixtureReferral()
+			r.Triage = elective.TriageAwaiting
+			return []*elective.Referral{r}, nil
+		}
+		defer e.stubPatientRecord()
+		wantBody(t, e.get("/pathways/7/book", "tok-officer"), "Not yet triaged", `name="slot_id"`)
+	})
 	t.Run("NotWaiting", func(t *testing.T) {
 		e.waitlist.FindPTLEntryFn = func(context.Context, int64, elective.Date) (*elective.PTLEntry, error) {
 			return nil, elective.Errorf(elective.ENOTFOUND, "No running clock")

@@ -274,7 +274,10 @@ type AppointmentNewPage struct {
 	// is on no PTL, but the clinician asked to see the patient again.
 	NonRTT elective.ListType
 	// SlotType is the type of slot the pathway needs.
-	SlotType   elective.SlotType
+	SlotType elective.SlotType
+	// Triage is the referral's triage status: booking before a clinician
+	// has accepted it is allowed (e-RS does it) but staff are warned.
+	Triage     elective.TriageStatus
 	Clinicians []*elective.Clinician
 	Filter     SlotFilterForm
 	Days       []SlotDay
