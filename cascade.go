@@ -3,6 +3,7 @@ package elective
 import (
 	"context"
 	"strings"
+	"time"
 )
 
 // SessionCancelReason says why the hospital cancels a clinic session.
@@ -42,6 +43,10 @@ type SessionCancellation struct {
 	SessionID int64
 	Reason    SessionCancelReason
 	Note      string
+	// From, when set, reduces the session instead: only its slots starting
+	// at or after From close (the clinician must leave early), and only
+	// the appointments in them are displaced.
+	From time.Time
 }
 
 // Validate checks the command has a reason.
@@ -67,6 +72,8 @@ func (c *SessionCancellation) Validate() error {
 // manager must approve it (rules.md 3.5, clinic.changeNoticeDays).
 type SessionChange struct {
 	Session       *ClinicSession
+	From          time.Time   // a reduction from this time; zero for the whole session
+	SlotTimes     []time.Time // the starts of the session's open slots, for choosing From
 	Clinician     string
 	Booked        []*PTLEntry // the booked patients' PTL rows, in booking order
 	Appointments  []*Appointment
@@ -107,9 +114,9 @@ type CascadeService interface {
 	// FindSessions lists sessions with their booked counts, in date order.
 	FindSessions(ctx context.Context, f SessionFilter) ([]*SessionSummary, error)
 
-	// PreviewSessionCancellation shows what cancelling the session would
-	// do, changing nothing.
-	PreviewSessionCancellation(ctx context.Context, sessionID int64) (*SessionChange, error)
+	// PreviewSessionCancellation shows what cancelling the session (from
+	// a time, if from is set: a reduction) would do, changing nothing.
+	PreviewSessionCancellation(ctx context.Context, sessionID int64, from time.Time) (*SessionChange, error)
 
 	// CancelSession cancels the session and, as hospital cancellations,
 	// every appointment booked in it, in one transaction. Inside the

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"context"
+	"time"
 
 	"github.com/openelective/elective"
 )
@@ -11,7 +12,7 @@ var _ elective.CascadeService = (*CascadeService)(nil)
 // CascadeService is a mock of elective.CascadeService.
 type CascadeService struct {
 	FindSessionsFn               func(ctx context.Context, f elective.SessionFilter) ([]*elective.SessionSummary, error)
-	PreviewSessionCancellationFn func(ctx context.Context, sessionID int64) (*elective.SessionChange, error)
+	PreviewSessionCancellationFn func(ctx context.Context, sessionID int64, from time.Time) (*elective.SessionChange, error)
 	CancelSessionFn              func(ctx context.Context, c *elective.SessionCancellation) (int, error)
 	ProposeRebookingsFn          func(ctx context.Context, specialtyID int64) ([]*elective.Displaced, error)
 }
@@ -22,8 +23,8 @@ func (s *CascadeService) FindSessions(ctx context.Context, f elective.SessionFil
 }
 
 // PreviewSessionCancellation calls PreviewSessionCancellationFn.
-func (s *CascadeService) PreviewSessionCancellation(ctx context.Context, sessionID int64) (*elective.SessionChange, error) {
-	return s.PreviewSessionCancellationFn(ctx, sessionID)
+func (s *CascadeService) PreviewSessionCancellation(ctx context.Context, sessionID int64, from time.Time) (*elective.SessionChange, error) {
+	return s.PreviewSessionCancellationFn(ctx, sessionID, from)
 }
 
 // CancelSession calls CancelSessionFn.

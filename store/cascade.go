@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/access"
@@ -23,7 +24,7 @@ func (s *CascadeService) FindSessions(ctx context.Context, f elective.SessionFil
 	}
 	q := `SELECT cs.id, cs.template_id, cs.clinician_id, cs.specialty_id, cs.site_id, cs.room, cs.session_date,
 		cs.start_at, cs.end_at, cs.status, c.title, c.given_name, c.family_name, st.name,
-		(SELECT COUNT(*) FROM slot s WHERE s.session_id = cs.id),
+		(SELECT COUNT(*) FROM slot s WHERE s.session_id = cs.id AND (s.session_status = 'open' OR cs.status <> 'open')),
 		(SELECT COUNT(*) FROM appointment a WHERE a.session_id = cs.id AND a.status IN ('booked', 'attended', 'dna'))
 		FROM clinic_session cs JOIN clinician c ON c.id = cs.clinician_id JOIN site st ON st.id = cs.site_id
 		WHERE cs.specialty_id = ? AND cs.session_date >= ? AND cs.session_date <= ?`
@@ -67,14 +68,14 @@ func scanSessionSummary(row scanner) (*elective.SessionSummary, error) {
 
 // PreviewSessionCancellation shows who cancelling the session would
 // displace, changing nothing but the audit trail.
-func (s *CascadeService) PreviewSessionCancellation(ctx context.Context, sessionID int64) (*elective.SessionChange, error) {
+func (s *CascadeService) PreviewSessionCancellation(ctx context.Context, sessionID int64, from time.Time) (*elective.SessionChange, error) {
 	if err := authorize(ctx, elective.ActionBookAppointment); err != nil {
 		return nil, err
 	}
 	var ch *elective.SessionChange
 	err := s.db.update(ctx, func(tx *Tx) error {
 		var err error
-		if ch, err = tx.sessionChange(sessionID); err != nil {
+		if ch, err = tx.sessionChange(sessionID, from); err != nil {
 			return err
 		}
 		return tx.audit("session.preview", 0, "session="+itoa64(sessionID)+" booked="+itoa(len(ch.Appointments)))
@@ -84,7 +85,7 @@ func (s *CascadeService) PreviewSessionCancellation(ctx context.Context, session
 
 // sessionChange reads a session, its booked appointments and their PTL
 // rows, and whether cancelling it needs approval.
-func (tx *Tx) sessionChange(sessionID int64) (*elective.SessionChange, error) {
+func (tx *Tx) sessionChange(sessionID int64, from time.Time) (*elective.SessionChange, error) {
 	sum, err := scanSessionSummary(tx.queryRow(`SELECT cs.id, cs.template_id, cs.clinician_id, cs.specialty_id, cs.site_id,
 		cs.room, cs.session_date, cs.start_at, cs.end_at, cs.status, c.title, c.given_name, c.family_name, st.name, 0, 0
 		FROM clinic_session cs JOIN clinician c ON c.id = cs.clinician_id JOIN site st ON st.id = cs.site_id
@@ -93,9 +94,15 @@ func (tx *Tx) sessionChange(sessionID int64) (*elective.SessionChange, error) {
 		return nil, notFound(err, "There is no such clinic session")
 	}
 	ch := &elective.SessionChange{Session: sum.Session, Clinician: sum.Clinician, NoticeDays: tx.db.Policy.ChangeNoticeDays,
-		NeedsApproval: access.ChangeNeedsApproval(sum.Session.Date, tx.today(), tx.db.Policy)}
-	rows, err := tx.query(appointmentSelect+` WHERE a.session_id = ? AND a.status = ? ORDER BY a.start_at`,
-		sessionID, elective.AppointmentBooked)
+		NeedsApproval: access.ChangeNeedsApproval(sum.Session.Date, tx.today(), tx.db.Policy), From: from}
+	if ch.SlotTimes, err = tx.openSlotTimes(sessionID); err != nil {
+		return nil, err
+	}
+	q, args := appointmentSelect+` WHERE a.session_id = ? AND a.status = ?`, []any{sessionID, elective.AppointmentBooked}
+	if !from.IsZero() {
+		q, args = q+` AND a.start_at >= ?`, append(args, from)
+	}
+	rows, err := tx.query(q+` ORDER BY a.start_at`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -112,6 +119,25 @@ func (tx *Tx) sessionChange(sessionID int64) (*elective.SessionChange, error) {
 	}
 	ch.Booked, err = tx.ptlEntries(appointmentPathways(ch.Appointments))
 	return ch, err
+}
+
+// openSlotTimes lists the starts of a session's slots still open.
+func (tx *Tx) openSlotTimes(sessionID int64) ([]time.Time, error) {
+	rows, err := tx.query(`SELECT start_at FROM slot WHERE session_id = ? AND session_status = ? ORDER BY start_at`,
+		sessionID, elective.SessionOpen)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var t time.Time
+		if err := rows.Scan(timeCol{&t}); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
 }
 
 func appointmentPathways(as []*elective.Appointment) []any {
@@ -155,19 +181,21 @@ func (s *CascadeService) CancelSession(ctx context.Context, c *elective.SessionC
 	}
 	var n int
 	err := s.db.update(ctx, func(tx *Tx) error {
-		ch, err := tx.sessionChange(c.SessionID)
+		ch, err := tx.sessionChange(c.SessionID, c.From)
 		if err != nil {
 			return err
 		}
 		if err := tx.checkCancellable(ch); err != nil {
 			return err
 		}
-		for _, tbl := range []string{`UPDATE clinic_session SET status = ? WHERE id = ?`, `UPDATE slot SET session_status = ? WHERE session_id = ?`} {
-			if _, err := tx.exec(tbl, elective.SessionCancelled, c.SessionID); err != nil {
-				return err
-			}
+		if err := tx.closeSession(c); err != nil {
+			return err
 		}
-		reason := "Clinic cancelled: " + c.Reason.Label()
+		what := "Clinic cancelled: "
+		if !c.From.IsZero() {
+			what = "Clinic reduced: "
+		}
+		reason := what + c.Reason.Label()
 		if c.Note != "" {
 			reason += ". " + c.Note
 		}
@@ -178,9 +206,26 @@ func (s *CascadeService) CancelSession(ctx context.Context, c *elective.SessionC
 			}
 		}
 		n = len(ch.Appointments)
-		return tx.audit("session.cancel", 0, "session="+itoa64(c.SessionID)+" displaced="+itoa(n)+" reason="+string(c.Reason))
+		return tx.audit("session.cancel", 0, "session="+itoa64(c.SessionID)+" displaced="+itoa(n)+" reason="+string(c.Reason)+
+			" from="+c.From.UTC().Format(time.RFC3339))
 	})
 	return n, err
+}
+
+// closeSession cancels the session and its slots, or for a reduction only
+// the slots from c.From, leaving the session running before then.
+func (tx *Tx) closeSession(c *elective.SessionCancellation) error {
+	if !c.From.IsZero() {
+		_, err := tx.exec(`UPDATE slot SET session_status = ? WHERE session_id = ? AND start_at >= ?`,
+			elective.SessionCancelled, c.SessionID, c.From)
+		return err
+	}
+	for _, q := range []string{`UPDATE clinic_session SET status = ? WHERE id = ?`, `UPDATE slot SET session_status = ? WHERE session_id = ?`} {
+		if _, err := tx.exec(q, elective.SessionCancelled, c.SessionID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkCancellable refuses a session already cancelled or started, and a
@@ -189,8 +234,12 @@ func (tx *Tx) checkCancellable(ch *elective.SessionChange) error {
 	switch {
 	case ch.Session.Status != elective.SessionOpen:
 		return elective.Errorf(elective.EINVALID, "This clinic is already cancelled")
-	case !ch.Session.Start.After(tx.now):
-		return elective.Errorf(elective.EINVALID, "This clinic has already started, so it cannot be cancelled")
+	case !ch.From.IsZero() && (ch.From.Before(ch.Session.Start) || !ch.From.Before(ch.Session.End)):
+		return elective.Errorf(elective.EINVALID, "Choose a time within the clinic to close it from")
+	case !ch.From.IsZero() && !ch.From.After(tx.now):
+		return elective.Errorf(elective.EINVALID, "That time has passed: close the clinic from a later slot")
+	case ch.From.IsZero() && !ch.Session.Start.After(tx.now):
+		return elective.Errorf(elective.EINVALID, "This clinic has already started, so it cannot be cancelled; close its remaining slots instead")
 	case ch.NeedsApproval && elective.Authorize(elective.UserFromContext(tx.ctx), elective.ActionApproveCapacityChange) != nil:
 		return elective.Errorf(elective.EFORBIDDEN, "This clinic is less than %d days away: "+
 			"cancelling it needs a booking manager's approval (rules.md 3.5)", ch.NoticeDays)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/store"
@@ -25,7 +26,7 @@ func TestCancelSession(t *testing.T) {
 		if a1.SessionID != a2.SessionID {
 			t.Fatalf("fixture: booked into sessions %d and %d", a1.SessionID, a2.SessionID)
 		}
-		ch, err := svc.PreviewSessionCancellation(as(booker), a1.SessionID)
+		ch, err := svc.PreviewSessionCancellation(as(booker), a1.SessionID, time.Time{})
 		if err != nil || len(ch.Appointments) != 2 || len(ch.Booked) != 2 || !ch.NeedsApproval {
 			t.Fatalf("preview = %+v, %v", ch, err)
 		}
@@ -80,6 +81,48 @@ func TestCancelSession(t *testing.T) {
 		sums, err := svc.FindSessions(as(booker), elective.SessionFilter{SpecialtyID: 1, From: today, To: today.AddDays(42)})
 		if err != nil || len(sums) == 0 {
 			t.Fatalf("FindSessions = %d, %v", len(sums), err)
+		}
+	})
+}
+
+// TestReduceSession: closing a session's slots from a time displaces only
+// the patients booked from then, as hospital cancellations; the earlier
+// slots stay bookable and the closed ones cannot be booked.
+func TestReduceSession(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		svc := store.NewCascadeService(db)
+		early := MustRegister(t, db, 1, today.AddDays(-40))
+		late := MustRegister(t, db, 2, today.AddDays(-30))
+		a := MustBook(t, db, early.PathwayID, elective.SlotNew)
+		b := MustBook(t, db, late.PathwayID, elective.SlotNew)
+		if a.SessionID != b.SessionID || !b.Start.After(a.Start) {
+			t.Fatalf("fixture: %v and %v", a.Start, b.Start)
+		}
+		ch, err := svc.PreviewSessionCancellation(as(manager), a.SessionID, b.Start)
+		if err != nil || len(ch.Appointments) != 1 || ch.Appointments[0].ID != b.ID || len(ch.SlotTimes) < 3 {
+			t.Fatalf("preview = %+v, %v", ch, err)
+		}
+		_, err = svc.CancelSession(as(manager), &elective.SessionCancellation{SessionID: a.SessionID, Reason: elective.CancelForLeave,
+			From: ch.Session.End.Add(time.Hour)})
+		wantCode(t, err, elective.EINVALID) // not within the clinic
+		n, err := svc.CancelSession(as(manager), &elective.SessionCancellation{SessionID: a.SessionID, Reason: elective.CancelForLeave, From: b.Start})
+		if err != nil || n != 1 {
+			t.Fatalf("reduce = %d, %v", n, err)
+		}
+		bookings := store.NewBookingService(db)
+		if got, _ := bookings.FindAppointmentByID(as(booker), a.ID); got.Status != elective.AppointmentBooked {
+			t.Errorf("the earlier appointment is %s", got.Status)
+		}
+		if got, _ := bookings.FindAppointmentByID(as(booker), b.ID); got.Status != elective.AppointmentCancelledHospital {
+			t.Errorf("the later appointment is %s", got.Status)
+		}
+		_, err = bookings.BookAppointment(as(booker), &elective.BookingRequest{PathwayID: late.PathwayID, SlotID: b.SlotID,
+			Communicated: elective.CommunicatedByPhone})
+		wantCode(t, err, elective.EINVALID) // the closed slot
+		after, _ := svc.PreviewSessionCancellation(as(manager), a.SessionID, time.Time{})
+		if after.Session.Status != elective.SessionOpen || len(after.SlotTimes) >= len(ch.SlotTimes) {
+			t.Errorf("after the reduction: status %s, %d open slots (was %d)", after.Session.Status, len(after.SlotTimes), len(ch.SlotTimes))
 		}
 	})
 }

@@ -262,7 +262,7 @@ func (tx *Tx) insertSession(t *elective.ClinicTemplate, d elective.Date) error {
 }
 
 const slotSelect = `SELECT s.id, s.session_id, s.start_at, s.minutes, s.slot_type, s.reserved, s.local_only, COALESCE(a.id, 0),
-	cs.template_id, cs.clinician_id, cs.specialty_id, cs.site_id, cs.room, cs.session_date, cs.start_at, cs.end_at, cs.status,
+	cs.template_id, cs.clinician_id, cs.specialty_id, cs.site_id, cs.room, cs.session_date, cs.start_at, cs.end_at, s.session_status,
 	c.code, c.title, c.given_name, c.family_name, st.code, st.name
 	FROM slot s
 	JOIN clinic_session cs ON cs.id = s.session_id

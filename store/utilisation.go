@@ -21,7 +21,7 @@ func (s *UtilisationService) SessionUtilisation(ctx context.Context, f elective.
 		return nil, err
 	}
 	q := `SELECT cs.id, cs.session_date, cs.start_at, cs.end_at, cs.status, c.title, c.given_name, c.family_name, t.code,
-		(SELECT COUNT(*) FROM slot s WHERE s.session_id = cs.id),
+		(SELECT COUNT(*) FROM slot s WHERE s.session_id = cs.id AND (s.session_status = 'open' OR cs.status <> 'open')),
 		(SELECT COUNT(*) FROM appointment a WHERE a.session_id = cs.id AND a.status IN ('booked', 'attended', 'dna')),
 		(SELECT COUNT(*) FROM appointment a WHERE a.session_id = cs.id AND a.status = 'attended'),
 		(SELECT COUNT(*) FROM appointment a WHERE a.session_id = cs.id AND a.status = 'dna'),

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openelective/elective"
 )
@@ -36,6 +37,7 @@ func (*SessionViewPage) templateName() string { return "clinic/session" }
 type CancelSessionForm struct {
 	Reason elective.SessionCancelReason
 	Note   string
+	From   string // HH:MM in London: close the slots from then; "" the whole clinic
 }
 
 // handleSessionIndex lists sessions from a date for four weeks.
@@ -79,17 +81,37 @@ func (s *Server) sessionPage(r *http.Request) (*SessionViewPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	ch, err := s.svc.Cascade.PreviewSessionCancellation(r.Context(), id)
+	from := r.FormValue("from")
+	ch, err := s.svc.Cascade.PreviewSessionCancellation(r.Context(), id, time.Time{})
 	if err != nil {
 		return nil, err
+	}
+	if from != "" { // a reduction: preview it from the chosen slot
+		at, err := sessionTime(ch.Session, from, s.cfg.Location)
+		if err != nil {
+			return nil, err
+		}
+		if ch, err = s.svc.Cascade.PreviewSessionCancellation(r.Context(), id, at); err != nil {
+			return nil, err
+		}
 	}
 	lk, err := s.loadLookup(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	p := &SessionViewPage{Change: ch, Specialty: lk.specialty(ch.Session.SpecialtyID), Rows: ptlRows(ch.Booked, s.today())}
+	p := &SessionViewPage{Change: ch, Specialty: lk.specialty(ch.Session.SpecialtyID), Rows: ptlRows(ch.Booked, s.today()),
+		Form: CancelSessionForm{From: from}}
 	p.Title, p.Nav = "Clinic session", NavSessions
 	return p, nil
+}
+
+// sessionTime reads HH:MM as a time on the session's day in London.
+func sessionTime(sess *elective.ClinicSession, hhmm string, loc *time.Location) (time.Time, error) {
+	t, err := time.ParseInLocation("15:04", hhmm, loc)
+	if err != nil {
+		return time.Time{}, elective.Errorf(elective.EINVALID, "Choose the time to close the clinic from")
+	}
+	return sess.Date.At(t.Hour(), t.Minute(), loc), nil
 }
 
 // handleSessionCancel cancels the session and sends staff to the displaced
@@ -102,13 +124,28 @@ func (s *Server) handleSessionCancel(w http.ResponseWriter, r *http.Request) err
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	form := CancelSessionForm{Reason: elective.SessionCancelReason(r.PostFormValue("reason")), Note: strings.TrimSpace(r.PostFormValue("note"))}
-	n, err := s.svc.Cascade.CancelSession(r.Context(), &elective.SessionCancellation{SessionID: id, Reason: form.Reason, Note: form.Note})
+	form := CancelSessionForm{Reason: elective.SessionCancelReason(r.PostFormValue("reason")),
+		Note: strings.TrimSpace(r.PostFormValue("note")), From: r.PostFormValue("from")}
+	c := &elective.SessionCancellation{SessionID: id, Reason: form.Reason, Note: form.Note}
+	if form.From != "" {
+		ch, err := s.svc.Cascade.PreviewSessionCancellation(r.Context(), id, time.Time{})
+		if err != nil {
+			return err
+		}
+		if c.From, err = sessionTime(ch.Session, form.From, s.cfg.Location); err != nil {
+			return err
+		}
+	}
+	n, err := s.svc.Cascade.CancelSession(r.Context(), c)
 	switch elective.ErrorCode(err) {
 	case "":
+		what := "Clinic cancelled. "
+		if form.From != "" {
+			what = "Clinic closed from " + form.From + ". "
+		}
 		specialty := r.PostFormValue("specialty_id")
 		return s.redirectWithFlash(w, r, "/displaced?specialty_id="+specialty,
-			"Clinic cancelled. "+strconv.Itoa(n)+" patients to rebook: check the proposed slots and book them")
+			what+strconv.Itoa(n)+" patients to rebook: check the proposed slots and book them")
 	case elective.EINVALID, elective.EFORBIDDEN:
 		p, perr := s.sessionPage(r)
 		if perr != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/openelective/elective"
 )
@@ -13,9 +14,10 @@ func (e *testEnv) stubCascade() {
 	today := e.today()
 	sess := &elective.ClinicSession{ID: 50, SpecialtyID: 1, Date: today.AddDays(7), Start: today.AddDays(7).At(9, 0, e.loc),
 		End: today.AddDays(7).At(12, 0, e.loc), Status: elective.SessionOpen}
-	e.cascade.PreviewSessionCancellationFn = func(context.Context, int64) (*elective.SessionChange, error) {
+	e.cascade.PreviewSessionCancellationFn = func(_ context.Context, _ int64, from time.Time) (*elective.SessionChange, error) {
 		return &elective.SessionChange{Session: sess, Clinician: "Ms A Okafor", Booked: fixturePTLEntries()[:1],
-			Appointments: []*elective.Appointment{fixtureAppointment(e.loc)}, NeedsApproval: true, NoticeDays: 42}, nil
+			Appointments: []*elective.Appointment{fixtureAppointment(e.loc)}, NeedsApproval: true, NoticeDays: 42, From: from,
+			SlotTimes: []time.Time{sess.Start, sess.Start.Add(20 * time.Minute), sess.Start.Add(40 * time.Minute)}}, nil
 	}
 	e.cascade.ProposeRebookingsFn = func(context.Context, int64) ([]*elective.Displaced, error) {
 		return []*elective.Displaced{{Appointment: fixtureAppointment(e.loc), Entry: fixturePTLEntries()[0],
@@ -44,8 +46,16 @@ func TestSessionCancel(t *testing.T) {
 	wantBody(t, w, "needs a booking manager&#39;s approval", `value="Flood"`)
 	w = e.post("/sessions/50/cancel", "tok-officer", url.Values{"reason": {"sickness"}, "specialty_id": {"1"}})
 	wantRedirect(t, w, "/displaced?specialty_id=1")
-	if got.SessionID != 50 || got.Reason != elective.CancelForSickness {
+	if got.SessionID != 50 || got.Reason != elective.CancelForSickness || !got.From.IsZero() {
 		t.Errorf("cancellation %+v", got)
+	}
+	// Reducing: close the slots from 09:40, previewed, then done.
+	w = e.get("/sessions/50?from=09:40", "tok-senior")
+	wantBody(t, w, "Close this clinic from 09:40", "Patients booked from 09:40", `name="from" value="09:40"`, "Close from 09:40 and rebook 1 patients")
+	w = e.post("/sessions/50/cancel", "tok-senior", url.Values{"reason": {"leave"}, "from": {"09:40"}, "specialty_id": {"1"}})
+	wantRedirect(t, w, "/displaced?specialty_id=1")
+	if want := e.today().AddDays(7).At(9, 40, e.loc); !got.From.Equal(want) {
+		t.Errorf("reduction from %v, want %v", got.From, want)
 	}
 }
 
