@@ -40,13 +40,14 @@ func (s *CascadeService) ProposeRebookings(ctx context.Context, specialtyID int6
 	return out, err
 }
 
-// displaced reads the hospital-cancelled appointments of cancelled
-// sessions whose pathways have nothing booked, one per pathway (the
+// displaced reads the hospital-cancelled appointments in closed slots (a
+// cancelled or reduced session) whose pathways have nothing booked, one per pathway (the
 // latest), with what the rules need about each patient.
 func (tx *Tx) displaced(specialtyID int64) (map[int64]*elective.Appointment, []access.Rebook, error) {
 	rows, err := tx.query(appointmentSelect+` JOIN clinic_session cs ON cs.id = a.session_id
+		JOIN slot sl ON sl.id = a.slot_id
 		JOIN ptl_entry e ON e.pathway_id = a.pathway_id
-		WHERE cs.specialty_id = ? AND cs.session_date >= ? AND cs.status = ? AND a.status = ? AND e.next_activity IS NULL
+		WHERE cs.specialty_id = ? AND cs.session_date >= ? AND sl.session_status = ? AND a.status = ? AND e.next_activity IS NULL
 		ORDER BY a.start_at`, specialtyID, tx.today().AddDays(-displacedWindow), elective.SessionCancelled,
 		elective.AppointmentCancelledHospital)
 	if err != nil {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/chromedp/chromedp"
 
 	"github.com/openelective/elective"
@@ -62,4 +64,18 @@ func (b *browser) correctDNA() {
 		chromedp.SendKeys(chromedp.CSS("#reason"), "Seen in clinic; ticked as DNA by mistake"),
 		press("Correct outcome"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
 	b.see("corrected", "Outcome corrected: Attended", "Book appointment")
+}
+
+// reduceClinic has the manager close a clinic from its second slot (the
+// consultant must leave early): the preview names the one patient booked
+// from then, and closing sends them to the rebooking worklist.
+func (b *browser) reduceClinic() {
+	b.do("open the clinic", chromedp.Navigate(fmt.Sprintf("%s/sessions/%d", b.base, toReduce.session)),
+		chromedp.WaitVisible(chromedp.CSS("#from")))
+	b.do("choose where to close from", chromedp.SetValue(chromedp.CSS("#from"), toReduce.from),
+		press("Show who it displaces"), chromedp.WaitVisible(`//h2[contains(., "Close this clinic from")]`))
+	b.see("reduction preview", "Close this clinic from "+toReduce.from, "LATESLOT")
+	b.do("close it", choose(`input[name="reason"][value="leave"]`), press("Close from "+toReduce.from),
+		chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("reduced", "Clinic closed from "+toReduce.from+". 1 patients to rebook", "LATESLOT")
 }

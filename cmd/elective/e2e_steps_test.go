@@ -142,8 +142,8 @@ func (b *browser) typeReferral(nhs, family, priority, day, month, year string) {
 func (b *browser) registerRefused(dbPath string, clk *clock) {
 	b.fillReferral("999 000 0019", "Urgentby", "urgent", "24", "11", "2026", ".nhsuk-error-summary")
 	b.see("refused referral", "There is a problem", "check digit", "future")
-	if n := countRows(b.t, dbPath, "patient"); n != 5 {
-		b.t.Fatalf("a refused referral saved something: %d patients, want only the five seeded", n)
+	if n := countRows(b.t, dbPath, "patient"); n != 6 {
+		b.t.Fatalf("a refused referral saved something: %d patients, want only the six seeded", n)
 	}
 }
 

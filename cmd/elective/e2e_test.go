@@ -75,6 +75,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.triage()
 	b.ersConversionAndASI()
 	b.correctDNA()
+	b.reduceClinic()
 	b.lettersSent(outboxDir(dbPath))
 }
 
@@ -139,6 +140,37 @@ func seedE2E(t *testing.T, path string, clk *clock) {
 	seedDisplaced(t, db, sys, today)
 	seedFollowUp(t, db, sys, today)
 	seedASI(t, db, sys, today)
+	seedReduce(t, db, sys, today)
+}
+
+// toReduce is the clinic the manager closes early in the browser test, and
+// the time its closed slots start.
+var toReduce struct {
+	session int64
+	from    string
+}
+
+// seedReduce books a patient into the second slot of the breast clinic a
+// week or more ahead, for the manager to close the clinic from that slot.
+func seedReduce(t *testing.T, db *store.DB, sys context.Context, today elective.Date) {
+	t.Helper()
+	reg := fixture.Registration(8, today.AddDays(-20))
+	reg.Patient.FamilyName = "Lateslot"
+	reg.Referral.SpecialtyID = 2
+	ref, err := store.NewReferralService(db).RegisterReferral(sys, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots, err := store.NewClinicService(db).FindSlots(sys, elective.SlotFilter{SpecialtyID: 2, Type: elective.SlotNew,
+		From: today.AddDays(8).At(0, 0, london()), FreeOnly: true, Limit: 2})
+	if err != nil || len(slots) < 2 || slots[0].SessionID != slots[1].SessionID {
+		t.Fatalf("no two slots in one breast clinic: %v", err)
+	}
+	if _, err := store.NewBookingService(db).BookAppointment(sys, &elective.BookingRequest{PathwayID: ref.PathwayID,
+		SlotID: slots[1].ID, Communicated: elective.CommunicatedByLetter}); err != nil {
+		t.Fatal(err)
+	}
+	toReduce.session, toReduce.from = slots[1].SessionID, slots[1].Start.In(london()).Format("15:04")
 }
 
 // seedASI puts a UBRN on the appointment slot issues worklist: e-RS found
