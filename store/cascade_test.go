@@ -120,6 +120,9 @@ func TestReduceSession(t *testing.T) {
 		_, err = bookings.BookAppointment(as(booker), &elective.BookingRequest{PathwayID: late.PathwayID, SlotID: b.SlotID,
 			Communicated: elective.CommunicatedByPhone})
 		wantCode(t, err, elective.EINVALID) // the closed slot
+		if props, err := svc.ProposeRebookings(as(booker), 1); err != nil || len(props) != 1 || props[0].Entry.PathwayID != late.PathwayID {
+			t.Errorf("rebooking worklist after the reduction = %+v, %v", props, err)
+		}
 		after, _ := svc.PreviewSessionCancellation(as(manager), a.SessionID, time.Time{})
 		if after.Session.Status != elective.SessionOpen || len(after.SlotTimes) >= len(ch.SlotTimes) {
 			t.Errorf("after the reduction: status %s, %d open slots (was %d)", after.Session.Status, len(after.SlotTimes), len(ch.SlotTimes))
