@@ -103,6 +103,7 @@ func (s *Server) funcs() template.FuncMap {
 		"longdate":              func(d elective.Date) string { return d.Format("Monday 2 January 2006") },
 		"datetime":              func(t time.Time) string { return formatTime(t, loc, "2 Jan 2006 15:04") },
 		"clock":                 func(t time.Time) string { return formatTime(t, loc, "15:04") },
+		"underUsedPct":          func() int { return elective.UnderUsedPct },
 		"nhs":                   elective.FormatNHSNumber,
 		"priorityClass":         priorityClass,
 		"sexes":                 func() []elective.Sex { return elective.Sexes },

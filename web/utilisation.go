@@ -19,6 +19,8 @@ type UtilisationPage struct {
 	Clinics     []ClinicUse
 	Capacity    []*elective.CapacityDemand
 	Weeks       int
+	ByWeek      []WeekUse
+	WeekChart   BarChart
 }
 
 func (*UtilisationPage) templateName() string { return "report/utilisation" }
@@ -82,6 +84,8 @@ func (s *Server) handleUtilisation(w http.ResponseWriter, r *http.Request) error
 		p.Sessions = append(p.Sessions, UtilisationRow{SessionUtilisation: u, Alerts: u.Alerts(s.today(), s.today().AddDays(14))})
 	}
 	p.Clinics = clinicUse(sessions)
+	p.ByWeek = weeklyUse(p.Sessions)
+	p.WeekChart = weeklyUseChart(p.ByWeek)
 	if p.Capacity, err = s.svc.Utilisation.CapacityDemand(r.Context(), s.today(), capacityWeeks); err != nil {
 		return err
 	}

@@ -383,7 +383,7 @@ func (b *browser) utilisation() {
 	b.do("open utilisation", follow("Clinic utilisation"), chromedp.WaitVisible(chromedp.CSS("#capacity")))
 	b.do("choose orthopaedics", chromedp.Navigate(b.base+"/reports/utilisation?specialty_id=1"),
 		chromedp.WaitVisible(chromedp.CSS("#session-use")))
-	b.see("utilisation", "Capacity against demand", "Trauma and Orthopaedics", "Cancelled", "booked")
+	b.see("utilisation", "Capacity against demand", "Trauma and Orthopaedics", "Cancelled", "booked", "Slots booked each week")
 }
 
 // followUpLater records that a patient seen this morning needs a
