@@ -230,6 +230,9 @@ type AppointmentOutcome struct {
 	RTTStatus     RTTStatus
 	Outcome       OutcomeOfAttendance
 	Reason        string
+	// ReasonCode, for a cancellation, is one of CancellationReasons; its
+	// label (and any note in Reason) is what the history records.
+	ReasonCode string
 	// FollowUpDue is the latest clinically appropriate date of the next
 	// appointment, required when it is to be made later (rules.md 3.4).
 	FollowUpDue Date
@@ -256,6 +259,13 @@ func (o *AppointmentOutcome) Validate(a *Appointment, loc *time.Location, now ti
 	case AppointmentCancelledPatient, AppointmentCancelledHospital:
 	default:
 		probs.Add("status", "Select what happened to the appointment")
+	}
+	if o.ReasonCode != "" {
+		if r := FindCancellationReason(o.ReasonCode); r == nil || r.By != o.Status {
+			probs.Add("reason_code", "Choose a reason that fits who cancelled: the patient's reasons for a patient cancellation, the hospital's for a hospital one")
+		} else if r.NeedsNote() && strings.TrimSpace(o.Reason) == "" {
+			probs.Add("reason", "Say why the appointment was cancelled")
+		}
 	}
 	if o.Status == AppointmentAttended && o.Outcome == OutcomeAppointmentLater {
 		switch {
@@ -289,10 +299,24 @@ func isClinicOutcome(s RTTStatus) bool {
 	return false
 }
 
+// ReasonText is what the history records for the outcome: a cancellation's
+// structured reason with any note, or the note alone.
+func (o *AppointmentOutcome) ReasonText() string {
+	r := FindCancellationReason(o.ReasonCode)
+	note := strings.TrimSpace(o.Reason)
+	switch {
+	case r == nil:
+		return note
+	case note == "":
+		return r.Label
+	}
+	return r.Label + ": " + note
+}
+
 // Event returns the pathway event the outcome records: the appointment's
 // day for attendance and non-attendance, today for an advance cancellation.
 func (o *AppointmentOutcome) Event(a *Appointment, loc *time.Location, today Date) *PathwayEvent {
-	e := &PathwayEvent{PathwayID: a.PathwayID, AppointmentID: a.ID, First: a.First, Date: DateOf(a.Start, loc), Note: o.Reason}
+	e := &PathwayEvent{PathwayID: a.PathwayID, AppointmentID: a.ID, First: a.First, Date: DateOf(a.Start, loc), Note: o.ReasonText()}
 	switch o.Status {
 	case AppointmentAttended:
 		e.Kind, e.Outcome = EventAttended, o.RTTStatus

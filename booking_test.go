@@ -174,3 +174,32 @@ func TestValidateCorrection(t *testing.T) {
 		}
 	}
 }
+
+// TestOutcomeReasonCode: a cancellation's structured reason must fit who
+// cancelled (attendance code 2 or 4), "other" needs words, and the history
+// records the reason's label with any note.
+func TestOutcomeReasonCode(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	a := &Appointment{Start: testNow.Add(72 * time.Hour), Status: AppointmentBooked}
+	tests := []struct {
+		name string
+		o    AppointmentOutcome
+		ok   bool
+		text string
+	}{
+		{"patient reason", AppointmentOutcome{Status: AppointmentCancelledPatient, ReasonCode: "P2"}, true, "The patient is unwell"},
+		{"with a note", AppointmentOutcome{Status: AppointmentCancelledHospital, ReasonCode: "H1", Reason: "annual leave"}, true, "The clinician is on leave or unwell: annual leave"},
+		{"hospital reason on a patient cancellation", AppointmentOutcome{Status: AppointmentCancelledPatient, ReasonCode: "H1"}, false, ""},
+		{"other without words", AppointmentOutcome{Status: AppointmentCancelledPatient, ReasonCode: "P9"}, false, ""},
+		{"no code: the note alone", AppointmentOutcome{Status: AppointmentCancelledHospital, Reason: " clinic cancelled "}, true, "clinic cancelled"},
+	}
+	for _, tt := range tests {
+		err := tt.o.Validate(a, london, testNow)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: %v, want ok %v", tt.name, err, tt.ok)
+		}
+		if tt.ok && tt.o.ReasonText() != tt.text {
+			t.Errorf("%s: text %q, want %q", tt.name, tt.o.ReasonText(), tt.text)
+		}
+	}
+}

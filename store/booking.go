@@ -210,7 +210,7 @@ func (tx *Tx) applyOutcome(o *elective.AppointmentOutcome) (*elective.Appointmen
 		a.Status, a.RTTStatus, a.Outcome, a.ID); err != nil {
 		return nil, nil, err
 	}
-	if err := tx.addChange(a, o.Status, o.Reason); err != nil {
+	if err := tx.addChange(a, o.Status, o.ReasonText()); err != nil {
 		return nil, nil, err
 	}
 	ev := o.Event(a, tx.db.Location, tx.today())

@@ -21,6 +21,8 @@ type OutcomeForm struct {
 	RTTStatus elective.RTTStatus
 	Outcome   elective.OutcomeOfAttendance
 	Reason    string
+	// ReasonCode is a cancellation's structured reason (CancellationReasons).
+	ReasonCode string
 	// FollowUpDue (YYYY-MM-DD) and PIFU say how a later appointment is
 	// managed (rules.md 3.4, 3.11).
 	FollowUpDue string
@@ -58,7 +60,13 @@ func (s *Server) handleAppointmentRecordOutcome(w http.ResponseWriter, r *http.R
 	}
 	form := readOutcomeForm(r)
 	cmd := form.command(id)
-	appt, err := s.svc.Bookings.RecordOutcome(r.Context(), cmd)
+	var appt *elective.Appointment
+	if cancelled := cmd.Status == elective.AppointmentCancelledPatient || cmd.Status == elective.AppointmentCancelledHospital; cancelled && cmd.ReasonCode == "" {
+		err = &elective.Error{Code: elective.EINVALID, Message: "The outcome was not recorded",
+			Fields: []elective.FieldError{{Field: "reason_code", Message: "Select who cancelled and why"}}}
+	} else {
+		appt, err = s.svc.Bookings.RecordOutcome(r.Context(), cmd)
+	}
 	switch elective.ErrorCode(err) {
 	case "":
 		if cmd.Outcome == elective.OutcomeAppointmentLater && !cmd.PIFU && access.BookBeforeLeaving(cmd.FollowUpDue, s.today(), s.cfg.Policy) {
@@ -83,6 +91,7 @@ func readOutcomeForm(r *http.Request) OutcomeForm {
 		RTTStatus:   elective.RTTStatus(r.PostFormValue("rtt_status")),
 		Outcome:     elective.OutcomeOfAttendance(r.PostFormValue("outcome")),
 		Reason:      strings.TrimSpace(r.PostFormValue("reason")),
+		ReasonCode:  r.PostFormValue("reason_code"),
 		FollowUpDue: strings.TrimSpace(r.PostFormValue("follow_up_due")),
 		PIFU:        r.PostFormValue("pifu") == "1",
 	}
@@ -122,6 +131,9 @@ func (s *Server) handleAppointmentCorrect(w http.ResponseWriter, r *http.Request
 // fields are still posted when another outcome is chosen, so drop them.
 func (f OutcomeForm) command(appointmentID int64) *elective.AppointmentOutcome {
 	o := &elective.AppointmentOutcome{AppointmentID: appointmentID, Status: f.Status, Reason: f.Reason}
+	if f.Status == elective.AppointmentCancelledPatient || f.Status == elective.AppointmentCancelledHospital {
+		o.ReasonCode = f.ReasonCode
+	}
 	if f.Status == elective.AppointmentAttended {
 		o.RTTStatus, o.Outcome = f.RTTStatus, f.Outcome
 	}

@@ -193,10 +193,17 @@ func TestAppointmentOutcome(t *testing.T) {
 	t.Run("HiddenFieldsDropped", func(t *testing.T) {
 		w := e.post("/appointments/300/outcome", "tok-officer", url.Values{"status": {"cancelled-patient"},
 			"rtt_status": {"30"}, "outcome": {"1"}})
+		wantStatus(t, w, http.StatusUnprocessableEntity)
+		wantBody(t, w, "Select who cancelled and why")
+		w = e.post("/appointments/300/outcome", "tok-officer", url.Values{"status": {"cancelled-patient"},
+			"rtt_status": {"30"}, "outcome": {"1"}, "reason_code": {"P1"}})
 		wantRedirect(t, w, "/patients/42")
-		if got.RTTStatus != "" || got.Outcome != "" {
+		if got.RTTStatus != "" || got.Outcome != "" || got.ReasonCode != "P1" {
 			t.Errorf("a cancellation carried attendance fields: %+v", got)
 		}
+		w = e.post("/appointments/300/outcome", "tok-officer", url.Values{"status": {"cancelled-patient"}, "reason_code": {"H1"}})
+		wantStatus(t, w, http.StatusUnprocessableEntity)
+		wantBody(t, w, "Choose a reason that fits who cancelled")
 	})
 	t.Run("ErrInvalid", func(t *testing.T) {
 		w := e.post("/appointments/300/outcome", "tok-officer", url.Values{"status": {"attended"}})

@@ -104,6 +104,7 @@ func (s *Server) funcs() template.FuncMap {
 		"datetime":              func(t time.Time) string { return formatTime(t, loc, "2 Jan 2006 15:04") },
 		"clock":                 func(t time.Time) string { return formatTime(t, loc, "15:04") },
 		"underUsedPct":          func() int { return elective.UnderUsedPct },
+		"cancellationReasons":   func() []elective.CancellationReason { return elective.CancellationReasons },
 		"nhs":                   elective.FormatNHSNumber,
 		"priorityClass":         priorityClass,
 		"sexes":                 func() []elective.Sex { return elective.Sexes },
