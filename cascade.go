@@ -124,8 +124,55 @@ type CascadeService interface {
 	// of patients displaced.
 	CancelSession(ctx context.Context, c *SessionCancellation) (int, error)
 
+	// PreviewTemplateEnd shows what ending the template after last would
+	// cancel, changing nothing.
+	PreviewTemplateEnd(ctx context.Context, templateID int64, last Date) (*TemplateChange, error)
+
+	// EndTemplate ends the template after e.Last and cancels its later
+	// sessions with their appointments (hospital cancellations), in one
+	// transaction. Returns the number of patients displaced.
+	EndTemplate(ctx context.Context, e *TemplateEnd) (int, error)
+
 	// ProposeRebookings lists the displaced patients of a specialty who
 	// have not been booked again, in booking order, each with the earliest
 	// reasonable slot no other proposal takes.
 	ProposeRebookings(ctx context.Context, specialtyID int64) ([]*Displaced, error)
+}
+
+// TemplateEnd is the command to end a clinic template after Last: its
+// sessions after that date are cancelled as for a cancelled clinic, and no
+// more are made. Inside the change-notice window a booking manager must
+// approve (rules.md 3.5).
+type TemplateEnd struct {
+	TemplateID int64
+	Last       Date
+	Reason     SessionCancelReason
+	Note       string
+}
+
+// Validate checks the command against today: the last date may not be in
+// the past, and a reason is needed as for a cancelled clinic.
+func (e *TemplateEnd) Validate(today Date) error {
+	var probs Problems
+	switch {
+	case e.Last.IsZero():
+		probs.Add("last", "Enter the date of the last clinic")
+	case e.Last.Before(today):
+		probs.Add("last", "The last clinic cannot be in the past")
+	}
+	c := SessionCancellation{Reason: e.Reason, Note: e.Note}
+	for _, f := range ErrorFields(c.Validate()) {
+		probs = append(probs, f)
+	}
+	return probs.Err("The clinic template was not ended")
+}
+
+// TemplateChange previews ending a template: the sessions it would cancel,
+// each with the patients it would displace, and whether a booking manager
+// must approve.
+type TemplateChange struct {
+	Sessions      []*SessionChange
+	NeedsApproval bool
+	Displaced     int
+	NoticeDays    int
 }

@@ -13,6 +13,8 @@ var _ elective.CascadeService = (*CascadeService)(nil)
 type CascadeService struct {
 	FindSessionsFn               func(ctx context.Context, f elective.SessionFilter) ([]*elective.SessionSummary, error)
 	PreviewSessionCancellationFn func(ctx context.Context, sessionID int64, from time.Time) (*elective.SessionChange, error)
+	PreviewTemplateEndFn         func(ctx context.Context, templateID int64, last elective.Date) (*elective.TemplateChange, error)
+	EndTemplateFn                func(ctx context.Context, e *elective.TemplateEnd) (int, error)
 	CancelSessionFn              func(ctx context.Context, c *elective.SessionCancellation) (int, error)
 	ProposeRebookingsFn          func(ctx context.Context, specialtyID int64) ([]*elective.Displaced, error)
 }
@@ -35,4 +37,14 @@ func (s *CascadeService) CancelSession(ctx context.Context, c *elective.SessionC
 // ProposeRebookings calls ProposeRebookingsFn.
 func (s *CascadeService) ProposeRebookings(ctx context.Context, specialtyID int64) ([]*elective.Displaced, error) {
 	return s.ProposeRebookingsFn(ctx, specialtyID)
+}
+
+// PreviewTemplateEnd calls PreviewTemplateEndFn.
+func (s *CascadeService) PreviewTemplateEnd(ctx context.Context, templateID int64, last elective.Date) (*elective.TemplateChange, error) {
+	return s.PreviewTemplateEndFn(ctx, templateID, last)
+}
+
+// EndTemplate calls EndTemplateFn.
+func (s *CascadeService) EndTemplate(ctx context.Context, e *elective.TemplateEnd) (int, error) {
+	return s.EndTemplateFn(ctx, e)
 }

@@ -171,3 +171,51 @@ func TestHeldSlots(t *testing.T) {
 		}
 	})
 }
+
+// TestEndTemplate: ending a template cancels its sessions after the last
+// date, displacing their patients as hospital cancellations; inside the
+// change-notice window only a booking manager may (rules.md 3.5).
+func TestEndTemplate(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-30))
+		a, err := store.NewBookingService(db).BookAppointment(as(booker), &elective.BookingRequest{PathwayID: ref.PathwayID,
+			SlotID: freeSlotAfter(t, db, elective.SlotNew, testNow.Add(7*24*time.Hour), 0).ID, Communicated: elective.CommunicatedByPhone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess, err := store.NewClinicService(db).FindSlots(as(booker), elective.SlotFilter{SpecialtyID: 1, From: a.Start, Limit: 1})
+		if err != nil || len(sess) == 0 {
+			t.Fatal(err)
+		}
+		tmplID := sess[0].Session.TemplateID
+		svc := store.NewCascadeService(db)
+		last := elective.DateOf(a.Start, london).AddDays(-1)
+		tc, err := svc.PreviewTemplateEnd(as(manager), tmplID, last)
+		if err != nil || len(tc.Sessions) == 0 || tc.Displaced != 1 || !tc.NeedsApproval {
+			t.Fatalf("preview = %+v, %v", tc, err)
+		}
+		end := &elective.TemplateEnd{TemplateID: tmplID, Last: last, Reason: elective.CancelForLeave}
+		_, err = svc.EndTemplate(as(admin), end)
+		wantCode(t, err, elective.EFORBIDDEN) // may manage clinics, may not approve a short-notice change
+		_, err = svc.EndTemplate(as(manager), &elective.TemplateEnd{TemplateID: tmplID, Last: today.AddDays(-1), Reason: elective.CancelForLeave})
+		wantCode(t, err, elective.EINVALID)
+		n, err := svc.EndTemplate(as(manager), end)
+		if err != nil || n != 1 {
+			t.Fatalf("EndTemplate = %d, %v", n, err)
+		}
+		if got, _ := store.NewBookingService(db).FindAppointmentByID(as(booker), a.ID); got.Status != elective.AppointmentCancelledHospital {
+			t.Errorf("appointment is %s", got.Status)
+		}
+		tmpl, _ := store.NewClinicService(db).FindClinicTemplate(as(manager), tmplID)
+		if tmpl.EffectiveTo != last {
+			t.Errorf("effective to %s, want %s", tmpl.EffectiveTo, last)
+		}
+		if _, err := store.NewClinicService(db).GenerateSessions(as(system), today, today.AddDays(42)); err != nil {
+			t.Fatal(err)
+		}
+		if after, _ := svc.PreviewTemplateEnd(as(manager), tmplID, last); len(after.Sessions) != 0 {
+			t.Errorf("%d sessions after the end (made again?)", len(after.Sessions))
+		}
+	})
+}
