@@ -38,6 +38,17 @@ type TemplateViewPage struct {
 	Errors   FormErrors
 	// ReleaseDays is clinic.urgentReleaseDays.
 	ReleaseDays int
+	// End previews ending the template after EndForm.Last (nil until a
+	// date is chosen).
+	End     *elective.TemplateChange
+	EndForm TemplateEndForm
+}
+
+// TemplateEndForm is ending a template as typed.
+type TemplateEndForm struct {
+	Last   string // YYYY-MM-DD
+	Reason elective.SessionCancelReason
+	Note   string
 }
 
 func (*TemplateViewPage) templateName() string { return "clinic/template" }
@@ -120,7 +131,45 @@ func (s *Server) templatePage(r *http.Request) (*TemplateViewPage, error) {
 	p := &TemplateViewPage{Row: TemplateRow{Template: t, Clinician: lk.clinician(t.ClinicianID), Site: lk.site(t.SiteID)},
 		Sessions: sched.Sessions(from, to), Skipped: sched.Skipped(from, to), ReleaseDays: s.cfg.Policy.UrgentReleaseDays}
 	p.Title, p.Nav = t.Name, NavSessions
+	p.EndForm = TemplateEndForm{Last: r.FormValue("last"), Reason: elective.CancelForLeave}
+	if last, err := elective.ParseDate(p.EndForm.Last); err == nil {
+		p.End, err = s.svc.Cascade.PreviewTemplateEnd(r.Context(), id, last)
+		if elective.ErrorCode(err) == elective.EINVALID {
+			p.Errors, p.End = newFormErrors(elective.Errorf(elective.EINVALID, "%s", elective.ErrorMessage(err)), nil), nil
+		} else if err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
+}
+
+// handleTemplateEnd ends the template after the chosen date and sends the
+// manager to the patients it displaced.
+func (s *Server) handleTemplateEnd(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	form := TemplateEndForm{Last: r.PostFormValue("last"), Reason: elective.SessionCancelReason(r.PostFormValue("reason")),
+		Note: strings.TrimSpace(r.PostFormValue("note"))}
+	last, _ := elective.ParseDate(form.Last) // a bad date is zero: the rules ask for one
+	n, err := s.svc.Cascade.EndTemplate(r.Context(), &elective.TemplateEnd{TemplateID: id, Last: last, Reason: form.Reason, Note: form.Note})
+	switch elective.ErrorCode(err) {
+	case "":
+		return s.redirectWithFlash(w, r, "/displaced?specialty_id="+r.PostFormValue("specialty_id"),
+			"Clinic template ended after "+last.Format("2 Jan 2006")+". "+strconv.Itoa(n)+" patients to rebook")
+	case elective.EINVALID, elective.EFORBIDDEN:
+		p, perr := s.templatePage(r)
+		if perr != nil {
+			return perr
+		}
+		p.EndForm, p.Errors = form, newFormErrors(err, nil)
+		return s.render(w, r, httpStatus(err), p)
+	}
+	return err
 }
 
 // handleTemplateException adds a closure or an extra session.

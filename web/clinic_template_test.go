@@ -67,3 +67,44 @@ func TestTemplateException(t *testing.T) {
 	wantStatus(t, w, http.StatusConflict)
 	wantBody(t, w, "already has a session")
 }
+
+// TestTemplateEnd: choosing a last date previews the sessions and patients
+// ending the clinic would cancel; ending it sends the manager to the
+// rebooking worklist; a refusal comes back on the page.
+func TestTemplateEnd(t *testing.T) {
+	e := newTestEnv(t)
+	e.clinics.FindClinicTemplateFn = func(context.Context, int64) (*elective.ClinicTemplate, error) {
+		return &elective.ClinicTemplate{ID: 9, Code: "ORTH-MON", SpecialtyID: 1, Weekday: time.Monday, EffectiveFrom: e.today(),
+			Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 20}}}, nil
+	}
+	sess := &elective.ClinicSession{ID: 50, Date: e.today().AddDays(7), Start: e.today().AddDays(7).At(9, 0, e.loc), Status: elective.SessionOpen}
+	var previewed elective.Date
+	e.cascade.PreviewTemplateEndFn = func(_ context.Context, id int64, last elective.Date) (*elective.TemplateChange, error) {
+		previewed = last
+		return &elective.TemplateChange{Sessions: []*elective.SessionChange{{Session: sess, Booked: fixturePTLEntries()[:1]}},
+			Displaced: 1, NeedsApproval: true, NoticeDays: 42}, nil
+	}
+	w := e.get("/templates/9?last="+e.today().String(), "tok-admin")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "1 sessions would be cancelled, displacing 1 patients", "needs a booking manager", "and rebook 1 patients")
+	if previewed != e.today() {
+		t.Errorf("previewed %s", previewed)
+	}
+	var got *elective.TemplateEnd
+	e.cascade.EndTemplateFn = func(_ context.Context, x *elective.TemplateEnd) (int, error) {
+		got = x
+		if x.Reason == elective.CancelForOther {
+			return 0, elective.Errorf(elective.EFORBIDDEN, "needs a booking manager's approval")
+		}
+		return 1, nil
+	}
+	form := url.Values{"last": {e.today().String()}, "reason": {"leave"}, "specialty_id": {"1"}}
+	wantRedirect(t, e.post("/templates/9/end", "tok-admin", form), "/displaced?specialty_id=1")
+	if got.TemplateID != 9 || got.Last != e.today() || got.Reason != elective.CancelForLeave {
+		t.Errorf("end = %+v", got)
+	}
+	form.Set("reason", "other")
+	w = e.post("/templates/9/end", "tok-admin", form)
+	wantStatus(t, w, http.StatusForbidden)
+	wantBody(t, w, "needs a booking manager&#39;s approval")
+}

@@ -207,7 +207,10 @@ func addTemplatePages(add func(page, string), e *testEnv, errs FormErrors) {
 	add(&TemplateIndexPage{Filter: SlotIndexForm{SpecialtyID: 1}, Specialties: fixtureSpecialties(), Rows: []TemplateRow{row}}, "Clinic templates")
 	sched := calendar.ScheduleOf(t)
 	add(&TemplateViewPage{Row: row, Sessions: sched.Sessions(d("2026-12-01"), d("2027-03-01")), Skipped: sched.Skipped(d("2026-12-01"), d("2027-03-01")),
-		Form: ExceptionForm{Date: "2027-02-01", Extra: true, Reason: "WLI"}, Errors: errs}, "Knee clinic")
+		Form: ExceptionForm{Date: "2027-02-01", Extra: true, Reason: "WLI"}, Errors: errs,
+		EndForm: TemplateEndForm{Last: "2027-01-31", Reason: elective.CancelForLeave},
+		End: &elective.TemplateChange{Sessions: []*elective.SessionChange{{Session: &elective.ClinicSession{ID: 50, Date: d("2027-02-01")},
+			Booked: fixturePTLEntries()[:1]}}, Displaced: 1, NeedsApproval: true, NoticeDays: 42}}, "Knee clinic")
 	add(&TemplateNewPage{Form: TemplateForm{Code: "ORTH-NEW", Pattern: "month", Weeks: []string{"1", "-1"}, Weekday: 2, Start: "09:00",
 		NewSlots: "6", NewMinutes: "20"}, Specialties: fixtureSpecialties(), Clinicians: fixtureClinicians(), Sites: fixtureSites(), Errors: errs},
 		"New clinic template")

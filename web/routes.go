@@ -42,6 +42,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /templates", s.private(s.handleTemplateCreate))
 	mux.Handle("GET /templates/{id}", s.private(s.handleTemplateView))
 	mux.Handle("POST /templates/{id}/exceptions", s.private(s.handleTemplateException))
+	mux.Handle("POST /templates/{id}/end", s.private(s.handleTemplateEnd))
 	mux.Handle("GET /sessions", s.private(s.handleSessionIndex))
 	mux.Handle("GET /sessions/{id}", s.private(s.handleSessionView))
 	mux.Handle("POST /sessions/{id}/cancel", s.private(s.handleSessionCancel))
