@@ -79,3 +79,14 @@ func (b *browser) reduceClinic() {
 		chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
 	b.see("reduced", "Clinic closed from "+toReduce.from+". 1 patients to rebook", "LATESLOT")
 }
+
+// endTemplate has the manager end the clinic they just built after its
+// second Monday: the preview lists the sessions it would cancel (short
+// notice, so the manager's approval), and ending it says so.
+func (b *browser) endTemplate() {
+	b.do("choose the last clinic", chromedp.SetValue(chromedp.CSS("#last"), "2026-12-14"),
+		press("Show what it would cancel"), chromedp.WaitVisible(chromedp.CSS("#end-sessions")))
+	b.see("end preview", "sessions would be cancelled, displacing 0 patients", "needs a booking manager")
+	b.do("end the clinic", press("End the clinic after"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.see("ended", "Clinic template ended after 14 Dec 2026")
+}

@@ -71,6 +71,7 @@ func TestBrowserSlice(t *testing.T) {
 	b.fillFreeSlot()
 	b.cancelClinic()
 	b.buildTemplate()
+	b.endTemplate()
 	b.utilisation()
 	b.triage()
 	b.ersConversionAndASI()
