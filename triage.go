@@ -14,6 +14,7 @@ const (
 	TriageAccepted   TriageStatus = "accepted"   // accepted, with the priority the clinician set
 	TriageRedirected TriageStatus = "redirected" // sent to another specialty of the trust; the clock runs on
 	TriageReturned   TriageStatus = "returned"   // returned to the referrer with advice: the clock stops (34)
+	TriageRejected   TriageStatus = "rejected"   // not appropriate for the service: the clock stops (34), the referrer is told why
 )
 
 // Label is the status for staff.
@@ -27,6 +28,8 @@ func (s TriageStatus) Label() string {
 		return "Redirected"
 	case TriageReturned:
 		return "Returned with advice"
+	case TriageRejected:
+		return "Rejected"
 	}
 	return string(s)
 }
@@ -65,6 +68,10 @@ func (d *TriageDecision) Validate() error {
 	case TriageReturned:
 		if strings.TrimSpace(d.Note) == "" {
 			probs.Add("note", "Write the advice for the referrer")
+		}
+	case TriageRejected:
+		if strings.TrimSpace(d.Note) == "" {
+			probs.Add("note", "Say why the referral is not appropriate for this service")
 		}
 	default:
 		probs.Add("status", "Select the triage decision")

@@ -116,7 +116,7 @@ func (tx *Tx) applyTriage(d *elective.TriageDecision, pathwayID int64) error {
 				return err
 			}
 		}
-	case elective.TriageReturned:
+	case elective.TriageReturned, elective.TriageRejected:
 		return tx.returnToReferrer(d, pathwayID)
 	}
 	// The PTL row follows the new priority or specialty at once.
@@ -138,8 +138,11 @@ func (tx *Tx) returnToReferrer(d *elective.TriageDecision, pathwayID int64) erro
 	if err != nil {
 		return err
 	}
-	ev := &elective.PathwayEvent{Kind: elective.EventAdminEvent, Date: tx.today(), Outcome: elective.RTTNotTreated,
-		Note: "Returned to the referrer with advice at triage: " + d.Note}
+	what := "Returned to the referrer with advice at triage: "
+	if d.Status == elective.TriageRejected {
+		what = "Rejected at triage as not appropriate for the service: "
+	}
+	ev := &elective.PathwayEvent{Kind: elective.EventAdminEvent, Date: tx.today(), Outcome: elective.RTTNotTreated, Note: what + d.Note}
 	if _, err := tx.recordEvent(p, patient, ev); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/openelective/elective"
@@ -53,6 +54,21 @@ func TestTriage(t *testing.T) {
 		}
 		if items, _ := svc.FindTriage(as(booker), 0); len(items) != 0 {
 			t.Errorf("%d still awaiting triage", len(items))
+		}
+		// Rejected as not appropriate: the clock stops (34) and the
+		// referrer is told why; a reason is required.
+		fourth := MustRegister(t, db, 4, today)
+		wantCode(t, svc.Triage(as(doctor), &elective.TriageDecision{ReferralID: fourth.ID, Status: elective.TriageRejected}), elective.EINVALID)
+		if err := svc.Triage(as(doctor), &elective.TriageDecision{ReferralID: fourth.ID, Status: elective.TriageRejected,
+			Note: "Cosmetic: not commissioned"}); err != nil {
+			t.Fatal(err)
+		}
+		if e := ptlEntry(t, db, fourth.PathwayID); e != nil {
+			t.Errorf("a rejected referral is still on the PTL: %+v", e)
+		}
+		p, _ := store.NewPathwayService(db).FindPathwayByID(as(doctor), fourth.PathwayID)
+		if last := p.Events[len(p.Events)-1]; last.Outcome != elective.RTTNotTreated || !strings.Contains(last.Note, "Rejected at triage") {
+			t.Errorf("last event %+v", last)
 		}
 	})
 }

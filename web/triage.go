@@ -77,6 +77,8 @@ func (s *Server) handleTriageDecide(w http.ResponseWriter, r *http.Request) erro
 		d.SpecialtyID, _ = strconv.ParseInt(r.PostFormValue("specialty_id"), 10, 64)
 	case decision == "return":
 		d.Status = elective.TriageReturned
+	case decision == "reject":
+		d.Status = elective.TriageRejected
 	}
 	err = s.svc.Triage.Triage(r.Context(), d)
 	back := formInt64(r.PostFormValue("list_specialty_id"))
