@@ -58,7 +58,7 @@ func (d *TriageDecision) Validate() error {
 	var probs Problems
 	switch d.Status {
 	case TriageAccepted:
-		if d.Priority.Rank() == 0 {
+		if !d.Priority.Valid() {
 			probs.Add("priority", "Select the clinical priority")
 		}
 	case TriageRedirected:

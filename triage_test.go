@@ -13,6 +13,8 @@ func TestTriageDecisionValidate(t *testing.T) {
 	}{
 		{"accept with a priority", TriageDecision{Status: TriageAccepted, Priority: PriorityUrgent}, true},
 		{"accept without", TriageDecision{Status: TriageAccepted}, false},
+		{"accept as a two-week wait", TriageDecision{Status: TriageAccepted, Priority: PriorityTwoWeekWait}, true},
+		{"accept with an unknown priority", TriageDecision{Status: TriageAccepted, Priority: "soon"}, false},
 		{"redirect with a specialty", TriageDecision{Status: TriageRedirected, SpecialtyID: 2}, true},
 		{"redirect without", TriageDecision{Status: TriageRedirected}, false},
 		{"return with advice", TriageDecision{Status: TriageReturned, Note: "Try physiotherapy first"}, true},
