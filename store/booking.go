@@ -205,32 +205,43 @@ func (tx *Tx) applyOutcome(o *elective.AppointmentOutcome) (*elective.Appointmen
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := tx.saveOutcome(a, p, patient, o, o.ReasonText(), "The outcome was not recorded"); err != nil {
+		return nil, nil, err
+	}
+	return a, patient, nil
+}
+
+// saveOutcome writes the appointment's outcome and its history entry,
+// records the outcome's pathway event after any that must come first (a
+// correction's entered-in-error), and opens the follow-up the outcome asks
+// for. A DNA after a booking that relied on a letter never sent is marked
+// untold (Appointment.Told). refused heads a refusal by the rules.
+func (tx *Tx) saveOutcome(a *elective.Appointment, p *elective.Pathway, patient *elective.Patient,
+	o *elective.AppointmentOutcome, history, refused string, first ...*elective.PathwayEvent) error {
 	a.Status, a.RTTStatus, a.Outcome = o.Status, o.RTTStatus, o.Outcome
 	if _, err := tx.exec(`UPDATE appointment SET status = ?, rtt_status = ?, outcome = ? WHERE id = ?`,
 		a.Status, a.RTTStatus, a.Outcome, a.ID); err != nil {
-		return nil, nil, err
+		return err
 	}
-	if err := tx.addChange(a, o.Status, o.ReasonText()); err != nil {
-		return nil, nil, err
+	if err := tx.addChange(a, o.Status, history); err != nil {
+		return err
 	}
 	ev := o.Event(a, tx.db.Location, tx.today())
 	if o.Status == elective.AppointmentDNA && a.Communicated == elective.CommunicatedByLetter {
 		sent, err := tx.letterDispatched(a)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		ev.Untold = !sent
 	}
-	if _, err := tx.recordEvent(p, patient, ev); err != nil {
-		if elective.ErrorCode(err) == elective.EINVALID {
-			return nil, nil, elective.Errorf(elective.EINVALID, "The outcome was not recorded: %s", elective.ErrorMessage(err))
+	for _, e := range append(first, ev) {
+		if _, err := tx.recordEvent(p, patient, e); elective.ErrorCode(err) == elective.EINVALID {
+			return elective.Errorf(elective.EINVALID, "%s: %s", refused, elective.ErrorMessage(err))
+		} else if err != nil {
+			return err
 		}
-		return nil, nil, err
 	}
-	if err := tx.openFollowUp(o, p); err != nil {
-		return nil, nil, err
-	}
-	return a, patient, nil
+	return tx.openFollowUp(o, p)
 }
 
 // letterDispatched reports whether the appointment's letter went out in

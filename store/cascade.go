@@ -188,28 +188,38 @@ func (s *CascadeService) CancelSession(ctx context.Context, c *elective.SessionC
 		if err := tx.checkCancellable(ch); err != nil {
 			return err
 		}
-		if err := tx.closeSession(c); err != nil {
-			return err
-		}
-		what := "Clinic cancelled: "
+		what := "Clinic cancelled"
 		if !c.From.IsZero() {
-			what = "Clinic reduced: "
+			what = "Clinic reduced"
 		}
-		reason := what + c.Reason.Label()
-		if c.Note != "" {
-			reason += ". " + c.Note
-		}
-		for _, a := range ch.Appointments {
-			if _, err := tx.recordOutcome(&elective.AppointmentOutcome{AppointmentID: a.ID,
-				Status: elective.AppointmentCancelledHospital, Reason: reason}); err != nil {
-				return err
-			}
+		if err := tx.displace(c, ch, what); err != nil {
+			return err
 		}
 		n = len(ch.Appointments)
 		return tx.audit("session.cancel", 0, "session="+itoa64(c.SessionID)+" displaced="+itoa(n)+" reason="+string(c.Reason)+
 			" from="+c.From.UTC().Format(time.RFC3339))
 	})
 	return n, err
+}
+
+// displace closes the session (or its slots from c.From) and cancels, as
+// the hospital, every appointment ch found booked there, saying what
+// happened and why.
+func (tx *Tx) displace(c *elective.SessionCancellation, ch *elective.SessionChange, what string) error {
+	if err := tx.closeSession(c); err != nil {
+		return err
+	}
+	reason := what + ": " + c.Reason.Label()
+	if c.Note != "" {
+		reason += ". " + c.Note
+	}
+	for _, a := range ch.Appointments {
+		if _, err := tx.recordOutcome(&elective.AppointmentOutcome{AppointmentID: a.ID,
+			Status: elective.AppointmentCancelledHospital, Reason: reason}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // closeSession cancels the session and its slots, or for a reduction only
@@ -240,9 +250,16 @@ func (tx *Tx) checkCancellable(ch *elective.SessionChange) error {
 		return elective.Errorf(elective.EINVALID, "That time has passed: close the clinic from a later slot")
 	case ch.From.IsZero() && !ch.Session.Start.After(tx.now):
 		return elective.Errorf(elective.EINVALID, "This clinic has already started, so it cannot be cancelled; close its remaining slots instead")
-	case ch.NeedsApproval && elective.Authorize(elective.UserFromContext(tx.ctx), elective.ActionApproveCapacityChange) != nil:
-		return elective.Errorf(elective.EFORBIDDEN, "This clinic is less than %d days away: "+
-			"cancelling it needs a booking manager's approval (rules.md 3.5)", ch.NoticeDays)
+	}
+	return tx.checkApproval(ch.NeedsApproval, "This clinic is less than %d days away: cancelling it", ch.NoticeDays)
+}
+
+// checkApproval refuses a change that removes capacity inside the
+// change-notice window unless a booking manager makes it (rules.md 3.5).
+// what says what the change is, with %d for the window's days.
+func (tx *Tx) checkApproval(needed bool, what string, noticeDays int) error {
+	if needed && elective.Authorize(elective.UserFromContext(tx.ctx), elective.ActionApproveCapacityChange) != nil {
+		return elective.Errorf(elective.EFORBIDDEN, what+" needs a booking manager's approval (rules.md 3.5)", noticeDays)
 	}
 	return nil
 }

@@ -40,26 +40,10 @@ func (tx *Tx) correctOutcome(o *elective.AppointmentOutcome) (*elective.Appointm
 	if a.RTTStatus != "" {
 		was += " (RTT " + string(a.RTTStatus) + ")"
 	}
-	a.Status, a.RTTStatus, a.Outcome = o.Status, o.RTTStatus, o.Outcome
-	if _, err := tx.exec(`UPDATE appointment SET status = ?, rtt_status = ?, outcome = ? WHERE id = ?`,
-		a.Status, a.RTTStatus, a.Outcome, a.ID); err != nil {
-		return nil, err
-	}
-	if err := tx.addChange(a, o.Status, "Corrected: recorded as "+was+" in error. "+o.Reason); err != nil {
-		return nil, err
-	}
 	void := &elective.PathwayEvent{Kind: elective.EventEnteredInError, Date: tx.today(), Voids: wrong.Seq,
 		AppointmentID: a.ID, Note: o.Reason}
-	if _, err := tx.recordEvent(p, patient, void); err != nil {
-		return nil, err
-	}
-	if _, err := tx.recordEvent(p, patient, o.Event(a, tx.db.Location, tx.today())); err != nil {
-		if elective.ErrorCode(err) == elective.EINVALID {
-			return nil, elective.Errorf(elective.EINVALID, "The outcome was not corrected: %s", elective.ErrorMessage(err))
-		}
-		return nil, err
-	}
-	if err := tx.openFollowUp(o, p); err != nil {
+	if err := tx.saveOutcome(a, p, patient, o, "Corrected: recorded as "+was+" in error. "+o.Reason,
+		"The outcome was not corrected", void); err != nil {
 		return nil, err
 	}
 	return a, tx.audit("appointment.correct", a.PatientID, "appointment="+itoa64(a.ID)+" was="+string(wrong.Kind)+" now="+string(a.Status))

@@ -52,23 +52,19 @@ func (tx *Tx) receiveERS(reg *elective.ReferralRegistration) (*elective.Appointm
 // priority (Slot.OpenTo). Nil when there is none.
 func (tx *Tx) ersSlot(ref *elective.Referral) (*elective.Slot, error) {
 	end := access.ERSBookingWindowEnd(tx.today(), ref.Priority, tx.db.Policy)
-	from, rules := tx.now, tx.db.slotRules()
-	for {
-		slots, err := tx.freeSlotTimes(ref.SpecialtyID, elective.SlotNew, from, offerBatch)
-		if err != nil {
-			return nil, err
-		}
+	rules := tx.db.slotRules()
+	var found *elective.Slot
+	err := tx.freeSlotBatches(ref.SpecialtyID, elective.SlotNew, tx.now, func(slots []*elective.Slot) bool {
 		for _, sl := range slots {
 			if elective.DateOf(sl.Start, rules.Location).After(end) {
-				return nil, nil
+				return true
 			}
 			if !sl.LocalOnly && sl.OpenTo(ref.Priority, tx.today(), rules.Location, rules.UrgentReleaseDays) == nil {
-				return sl, nil
+				found = sl
+				return true
 			}
 		}
-		if len(slots) < offerBatch {
-			return nil, nil
-		}
-		from = slots[len(slots)-1].Start.Add(1)
-	}
+		return false
+	})
+	return found, err
 }

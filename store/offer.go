@@ -70,16 +70,13 @@ func (s *OfferService) pickSlots(ctx context.Context, e *elective.PTLEntry, sear
 	}
 	var chosen []*elective.Slot
 	err := s.db.read(ctx, s.db.db, func(tx *Tx) error {
-		for range 100 { // at most 25,600 free slots: a year of a busy specialty
-			slots, err := tx.freeSlotTimes(e.SpecialtyID, e.ListType.SlotType(), from, offerBatch)
-			if err != nil {
-				return err
-			}
+		err := tx.freeSlotBatches(e.SpecialtyID, e.ListType.SlotType(), from, func(slots []*elective.Slot) bool {
 			var done bool
-			if chosen, done = search.Pick(chosen, slots); done || len(slots) < offerBatch {
-				break
-			}
-			from = slots[len(slots)-1].Start.Add(1)
+			chosen, done = search.Pick(chosen, slots)
+			return done
+		})
+		if err != nil {
+			return err
 		}
 		for i, sl := range chosen {
 			full, err := tx.findSlot(sl.ID)
@@ -91,6 +88,24 @@ func (s *OfferService) pickSlots(ctx context.Context, e *elective.PTLEntry, sear
 		return nil
 	})
 	return chosen, err
+}
+
+// freeSlotBatches feeds the free slots of a type, from an instant in start
+// order, to visit a batch at a time (freeSlotTimes) until it says stop, the
+// slots run out, or 100 batches have been read: at most 25,600 free slots,
+// a year of a busy specialty.
+func (tx *Tx) freeSlotBatches(specialtyID int64, typ elective.SlotType, from time.Time, visit func([]*elective.Slot) bool) error {
+	for range 100 {
+		slots, err := tx.freeSlotTimes(specialtyID, typ, from, offerBatch)
+		if err != nil {
+			return err
+		}
+		if visit(slots) || len(slots) < offerBatch {
+			return nil
+		}
+		from = slots[len(slots)-1].Start.Add(1)
+	}
+	return nil
 }
 
 // freeSlotTimes reads the ids, start times and clinicians of free slots of

@@ -96,11 +96,11 @@ func (s *OutboxService) QueueReminders(ctx context.Context, days int) (int, erro
 	n := 0
 	err := s.db.update(ctx, func(tx *Tx) error {
 		n = 0
-		todo, err := tx.reminderCandidates(days)
+		due, err := tx.reminderCandidates(days)
 		if err != nil {
 			return err
 		}
-		for _, m := range todo {
+		for _, m := range due {
 			queued, err := tx.queueMessage(m)
 			if err != nil {
 				return err

@@ -79,23 +79,13 @@ func (s *CascadeService) EndTemplate(ctx context.Context, e *elective.TemplateEn
 		if err != nil {
 			return err
 		}
-		if tc.NeedsApproval && elective.Authorize(elective.UserFromContext(tx.ctx), elective.ActionApproveCapacityChange) != nil {
-			return elective.Errorf(elective.EFORBIDDEN, "Ending this clinic cancels sessions less than %d days away: "+
-				"that needs a booking manager's approval (rules.md 3.5)", tc.NoticeDays)
-		}
-		reason := "Clinic ended: " + e.Reason.Label()
-		if e.Note != "" {
-			reason += ". " + e.Note
+		if err := tx.checkApproval(tc.NeedsApproval, "Ending this clinic cancels sessions less than %d days away: that", tc.NoticeDays); err != nil {
+			return err
 		}
 		for _, ch := range tc.Sessions {
-			if err := tx.closeSession(&elective.SessionCancellation{SessionID: ch.Session.ID, Reason: e.Reason, Note: e.Note}); err != nil {
+			c := &elective.SessionCancellation{SessionID: ch.Session.ID, Reason: e.Reason, Note: e.Note}
+			if err := tx.displace(c, ch, "Clinic ended"); err != nil {
 				return err
-			}
-			for _, a := range ch.Appointments {
-				if _, err := tx.recordOutcome(&elective.AppointmentOutcome{AppointmentID: a.ID,
-					Status: elective.AppointmentCancelledHospital, Reason: reason}); err != nil {
-					return err
-				}
 			}
 		}
 		if _, err := tx.exec(`UPDATE clinic_template SET effective_to = ? WHERE id = ?`, e.Last, e.TemplateID); err != nil {
