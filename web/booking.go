@@ -12,6 +12,17 @@ import (
 // slotConflict is shown when another booking took the chosen slot first.
 const slotConflict = "That slot has just been booked by someone else. Choose another slot."
 
+// slotErrors are a refused booking's problems for a page with the slot
+// picker. When someone else took the slot the choice is cleared, so that
+// the fresh list is chosen from again.
+func slotErrors(err error, slotID *int64) FormErrors {
+	if elective.ErrorCode(err) == elective.ECONFLICT {
+		*slotID = 0
+		return FormErrors{Summary: slotConflict}
+	}
+	return newFormErrors(err, map[string]string{"slot_id": "slots"})
+}
+
 // SlotFilterForm narrows the slots offered on the booking page.
 type SlotFilterForm struct {
 	ClinicianID int64
@@ -87,10 +98,8 @@ func (s *Server) handleAppointmentCreate(w http.ResponseWriter, r *http.Request)
 		if perr != nil {
 			return perr
 		}
-		p.Form, p.Errors = form, newFormErrors(err, map[string]string{"slot_id": "slots"})
-		if elective.ErrorCode(err) == elective.ECONFLICT {
-			p.Form.SlotID, p.Errors = 0, FormErrors{Summary: slotConflict}
-		}
+		p.Form = form
+		p.Errors = slotErrors(err, &p.Form.SlotID)
 		return s.render(w, r, httpStatus(err), p)
 	}
 	return err

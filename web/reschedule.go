@@ -17,9 +17,6 @@ type MoveForm struct {
 	Communicated elective.Communication
 }
 
-// Reasons lists the structured reasons, patient's first.
-func (MoveForm) Reasons() []elective.CancellationReason { return elective.CancellationReasons }
-
 // handleAppointmentMove shows the page that moves a booked appointment.
 func (s *Server) handleAppointmentMove(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
@@ -63,10 +60,8 @@ func (s *Server) handleAppointmentMoveCreate(w http.ResponseWriter, r *http.Requ
 		if perr != nil {
 			return perr
 		}
-		p.Form, p.Errors = form, newFormErrors(err, map[string]string{"slot_id": "slots"})
-		if elective.ErrorCode(err) == elective.ECONFLICT {
-			p.Form.SlotID, p.Errors = 0, FormErrors{Summary: slotConflict}
-		}
+		p.Form = form
+		p.Errors = slotErrors(err, &p.Form.SlotID)
 		return s.render(w, r, httpStatus(err), p)
 	}
 	return err
