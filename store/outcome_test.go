@@ -223,5 +223,26 @@ func TestCorrectOutcome(t *testing.T) {
 		if n := count(t, db, "audit_event WHERE action = 'appointment.correct'"); n != 1 {
 			t.Errorf("%d correction audits", n)
 		}
+		// Correcting an attendance to a DNA applies the same proof rule:
+		// this booking's letter never went out, so the clock runs on and a
+		// clinician decides (rules.md 1.5.2, 3.3).
+		other := MustRegister(t, db, 2, today.AddDays(-40))
+		b, err := svc.BookAppointment(as(booker), &elective.BookingRequest{PathwayID: other.PathwayID,
+			SlotID: freeSlotAfter(t, db, elective.SlotNew, db.Now().Add(24*time.Hour), 0).ID, Communicated: elective.CommunicatedByLetter})
+		if err != nil {
+			t.Fatal(err)
+		}
+		attendOn(t, db, b)
+		if err := outcome(t, db, &elective.AppointmentOutcome{AppointmentID: b.ID, Status: elective.AppointmentAttended,
+			RTTStatus: elective.RTTSubsequentActivity, Outcome: elective.OutcomeAnotherAppointment}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.CorrectOutcome(as(senior), &elective.AppointmentOutcome{AppointmentID: b.ID, Status: elective.AppointmentDNA,
+			Reason: "Not here: ticked in error"}); err != nil {
+			t.Fatal(err)
+		}
+		if e := ptlEntry(t, db, other.PathwayID); e == nil || !e.ReviewNeeded {
+			t.Errorf("after correcting to a DNA with no letter sent: %+v, want the clock running and a review", e)
+		}
 	})
 }
