@@ -79,34 +79,49 @@ func runBookings(ctx context.Context, db *store.DB, u *elective.User, pairs []bo
 	return ok, conflicts, failed, time.Since(start)
 }
 
+// waiting is an unbooked new-outpatient pathway and its priority.
+type waiting struct {
+	id       int64
+	priority elective.Priority
+}
+
 // bookingPairs matches unbooked new-outpatient pathways with free future
-// new slots of their specialty, each slot used once.
+// new slots of their specialty that their priority may take (a held slot
+// refuses a routine patient: Slot.OpenTo), each slot used once.
 func bookingPairs(ctx context.Context, db *store.DB, max int) ([]bookingPair, error) {
-	pathways := map[int64][]int64{}
-	rows, err := db.SQL().QueryContext(ctx, `SELECT specialty_id, pathway_id FROM ptl_entry
+	pathways := map[int64][]waiting{}
+	rows, err := db.SQL().QueryContext(ctx, `SELECT specialty_id, pathway_id, priority FROM ptl_entry
 		WHERE list_type = 'outpatient-new' AND next_activity IS NULL ORDER BY pathway_id`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
-		var spec, id int64
-		if err := rows.Scan(&spec, &id); err != nil {
+		var spec int64
+		var w waiting
+		if err := rows.Scan(&spec, &w.id, &w.priority); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		pathways[spec] = append(pathways[spec], id)
+		pathways[spec] = append(pathways[spec], w)
 	}
 	rows.Close()
 	clinics := store.NewClinicService(db)
 	var pairs []bookingPair
-	for spec, ids := range pathways {
+	today := elective.DateOf(db.Now(), db.Location)
+	for spec, ws := range pathways {
 		slots, err := clinics.FindSlots(ctx, elective.SlotFilter{SpecialtyID: spec, Type: elective.SlotNew,
 			From: db.Now().Add(time.Hour), FreeOnly: true, Limit: 500})
 		if err != nil {
 			return nil, err
 		}
-		for i := 0; i < len(slots) && i < len(ids); i++ {
-			pairs = append(pairs, bookingPair{ids[i], slots[i].ID})
+		for _, sl := range slots {
+			for i, w := range ws {
+				if sl.OpenTo(w.priority, today, db.Location, db.Policy.UrgentReleaseDays) == nil {
+					pairs = append(pairs, bookingPair{w.id, sl.ID})
+					ws = append(ws[:i], ws[i+1:]...)
+					break
+				}
+			}
 		}
 	}
 	if len(pairs) > max {
