@@ -31,14 +31,17 @@ var layers = map[string]layer{
 	"forecast":     {[]string{"", "rtt"}, pureBans},
 	"access":       {[]string{"", "rtt"}, pureBans},
 	"calendar":     {[]string{""}, pureBans},
+	"theatre":      {[]string{"", "rtt"}, pureBans},
+	"schedule":     {[]string{""}, pureBans},
+	"ihtc":         {[]string{"", "schedule"}, pureBans},
 	"letter":       {nil, pureBans},
 	"outbox":       {[]string{""}, []string{"database/sql", "net/http"}},
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar"}, []string{"net/http"}},
-	"web":          {[]string{"", "rtt", "forecast", "access", "calendar"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar"}, nil},
+	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar", "theatre", "schedule"}, []string{"net/http"}},
+	"web":          {[]string{"", "rtt", "forecast", "access", "calendar", "theatre"}, []string{"database/sql"}},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar", "theatre", "schedule", "ihtc"}, nil},
 }
 
 type pkg struct {
