@@ -24,14 +24,22 @@ const (
 	// ActionCorrectOutcome corrects an outcome recorded in error (a DNA
 	// that was an attendance, a wrong RTT status), with an audit trail.
 	ActionCorrectOutcome Action = "appointment.correct"
-	ActionManageUsers    Action = "user.manage"
-	ActionViewAudit      Action = "audit.view"
+	// ActionManageTheatres keeps the admitted waiting list and builds
+	// theatre lists: listing, pre-op assessment, sessions, cases and
+	// on-the-day cancellations.
+	ActionManageTheatres Action = "theatre.manage"
+	// ActionOverrideLockedList changes a theatre list after it is locked
+	// at T-2 weeks (rules.md 3.6): a booking manager, with a reason that
+	// is audited.
+	ActionOverrideLockedList Action = "theatre.override"
+	ActionManageUsers        Action = "user.manage"
+	ActionViewAudit          Action = "audit.view"
 )
 
 // Actions lists every action, for the role × action table.
 var Actions = []Action{
 	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
-	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageUsers, ActionViewAudit,
+	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageTheatres, ActionOverrideLockedList, ActionManageUsers, ActionViewAudit,
 }
 
 // permissions is the role × action table. Booking staff work the lists;
@@ -43,10 +51,11 @@ var permissions = map[Role][]Action{
 		ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway},
 	RoleSeniorBookingOfficer: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
 		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionCancelSession,
-		ActionCorrectOutcome},
+		ActionCorrectOutcome, ActionManageTheatres},
 	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
 		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics,
-		ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome},
+		ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageTheatres,
+		ActionOverrideLockedList},
 	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome, ActionTriage, ActionCorrectOutcome},
 	RoleRotaCoordinator: {ActionManageClinics},
 	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},

@@ -9,22 +9,22 @@ func TestPermissions(t *testing.T) {
 	table := map[Role]map[Action]bool{
 		RoleBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: N, ActionViewWaitingList: Y,
 			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N, ActionManageTheatres: N, ActionOverrideLockedList: N},
 		RoleSeniorBookingOfficer: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
 			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: Y, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: Y},
+			ActionCancelSession: Y, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: Y, ActionManageTheatres: Y, ActionOverrideLockedList: N},
 		RoleBookingManager: {ActionViewPatient: Y, ActionRegisterReferral: Y, ActionImportReferrals: Y, ActionViewWaitingList: Y,
 			ActionBookAppointment: Y, ActionRecordOutcome: Y, ActionValidatePathway: Y, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: Y, ActionApproveCapacityChange: Y, ActionTriage: Y, ActionCorrectOutcome: Y},
+			ActionCancelSession: Y, ActionApproveCapacityChange: Y, ActionTriage: Y, ActionCorrectOutcome: Y, ActionManageTheatres: Y, ActionOverrideLockedList: Y},
 		RoleClinician: {ActionViewPatient: Y, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: Y,
 			ActionBookAppointment: N, ActionRecordOutcome: Y, ActionValidatePathway: N, ActionManageClinics: N, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: Y, ActionCorrectOutcome: Y},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: Y, ActionCorrectOutcome: Y, ActionManageTheatres: N, ActionOverrideLockedList: N},
 		RoleRotaCoordinator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: N, ActionViewWaitingList: N,
 			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: N, ActionViewAudit: N,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N, ActionManageTheatres: N, ActionOverrideLockedList: N},
 		RoleAdministrator: {ActionViewPatient: N, ActionRegisterReferral: N, ActionImportReferrals: Y, ActionViewWaitingList: N,
 			ActionBookAppointment: N, ActionRecordOutcome: N, ActionValidatePathway: N, ActionManageClinics: Y, ActionManageUsers: Y, ActionViewAudit: Y,
-			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N},
+			ActionCancelSession: N, ActionApproveCapacityChange: N, ActionTriage: N, ActionCorrectOutcome: N, ActionManageTheatres: N, ActionOverrideLockedList: N},
 	}
 	for _, role := range Roles {
 		for _, action := range Actions {
