@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // ShiftsPerDay is the number of nurse shifts in a day (early, late, night).
@@ -197,7 +198,8 @@ func ParseInstance(r io.Reader) (*Instance, error) {
 func jsonError(what string, err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) && te.Field != "" {
-		return fmt.Errorf("ihtc: %s: field %s: got JSON %s, want %s", what, te.Field, te.Value, te.Type)
+		field := strings.ReplaceAll(te.Field, "rawCare.", "") // the embedded struct is not in the file
+		return fmt.Errorf("ihtc: %s: field %s: got JSON %s, want %s", what, field, te.Value, te.Type)
 	}
 	return fmt.Errorf("ihtc: %s: %w", what, err)
 }
