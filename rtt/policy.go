@@ -74,6 +74,23 @@ type Policy struct {
 	// UrgentReleaseDays: ring-fenced urgent slots still free this many
 	// days before their session are released to any priority. Local.
 	UrgentReleaseDays int
+
+	// TheatreMilestonesWeeks is theatre.milestonesWeeks: the 6-4-2 steps
+	// before a theatre list's date, strictly decreasing: staff confirmed
+	// (or the list released), the list filled, the list locked (rules.md
+	// 3.6; default 6, 4, 2; an 8-5-3 variant is allowed).
+	TheatreMilestonesWeeks []int
+	// POAValidityDays is poa.validityDays: how long a fit pre-operative
+	// assessment stays valid (rules.md 3.7; default 84, unconfirmed).
+	POAValidityDays int
+	// RebookWithinDays is cancelledOps.rebookWithinDays: a last-minute
+	// non-clinical cancellation must be rebooked within this many days of
+	// the planned operation date, day 0 (rules.md 2.1.1, 2.1.6; 28).
+	RebookWithinDays int
+	// PostponementHours is cancelledOps.postponementHours: an operation
+	// rebooked within this many hours of its original time is a
+	// postponement, not a cancellation (rules.md 2.1.5; 24).
+	PostponementHours int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -106,5 +123,10 @@ func DefaultPolicy() Policy {
 		ERSWindowDaysUrgent:      28,
 		ERSWindowDaysRoutine:     126,
 		UrgentReleaseDays:        3,
+
+		TheatreMilestonesWeeks: []int{6, 4, 2},
+		POAValidityDays:        84,
+		RebookWithinDays:       28,
+		PostponementHours:      24,
 	}
 }

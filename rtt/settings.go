@@ -38,6 +38,13 @@ const (
 	// KeyUrgentRelease: days before a session that its ring-fenced urgent
 	// slots are released to routine use (local).
 	KeyUrgentRelease = "clinic.urgentReleaseDays"
+	// Admitted care (rules.md 2.1, 3.6, 3.7): the theatre list milestones,
+	// the validity of a pre-operative assessment, and the 28-day rule for
+	// operations cancelled at the last minute.
+	KeyTheatreMilestones = "theatre.milestonesWeeks"
+	KeyPOAValidity       = "poa.validityDays"
+	KeyRebookWithin      = "cancelledOps.rebookWithinDays"
+	KeyPostponementHours = "cancelledOps.postponementHours"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -66,22 +73,22 @@ var intSettings = map[string]intSetting{
 	KeyERSUrgent:           {func(p *Policy) *int { return &p.ERSWindowDaysUrgent }, 1, 126, "rules.md 1.2.4; local"},
 	KeyERSRoutine:          {func(p *Policy) *int { return &p.ERSWindowDaysRoutine }, 1, 182, "rules.md 1.2.4; local"},
 	KeyUrgentRelease:       {func(p *Policy) *int { return &p.UrgentReleaseDays }, 0, 28, "local"},
+	KeyPOAValidity:         {func(p *Policy) *int { return &p.POAValidityDays }, 7, 365, "rules.md 3.7"},
+	KeyRebookWithin:        {func(p *Policy) *int { return &p.RebookWithinDays }, 1, 28, "rules.md 2.1.1; the pledge is at most 28"},
+	KeyPostponementHours:   {func(p *Policy) *int { return &p.PostponementHours }, 0, 24, "rules.md 2.1.5; 0 never"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form
 // in which a trust reviews and changes them.
 func (p Policy) Settings() map[string]string {
-	weeks := make([]string, len(p.ValidationMilestonesWeeks))
-	for i, w := range p.ValidationMilestonesWeeks {
-		weeks[i] = strconv.Itoa(w)
-	}
 	stop := "DNA_DATE"
 	if p.DNADischargeStop == StopAtDischargeDate {
 		stop = "DISCHARGE_DATE"
 	}
 	m := map[string]string{
-		KeyDNADischargeStop: stop,
-		KeyValidationWeeks:  strings.Join(weeks, ","),
+		KeyDNADischargeStop:  stop,
+		KeyValidationWeeks:   joinWeeks(p.ValidationMilestonesWeeks),
+		KeyTheatreMilestones: joinWeeks(p.TheatreMilestonesWeeks),
 	}
 	for key, s := range intSettings {
 		m[key] = strconv.Itoa(*s.field(&p))
@@ -91,7 +98,7 @@ func (p Policy) Settings() map[string]string {
 
 // SettingKeys lists the keys in order.
 func SettingKeys() []string {
-	keys := []string{KeyDNADischargeStop, KeyValidationWeeks}
+	keys := []string{KeyDNADischargeStop, KeyValidationWeeks, KeyTheatreMilestones}
 	for key := range intSettings {
 		keys = append(keys, key)
 	}
@@ -118,6 +125,12 @@ func (p *Policy) Set(key, value string) error {
 			return fmt.Errorf("%s: %v", key, err)
 		}
 		p.ValidationMilestonesWeeks = weeks
+	case KeyTheatreMilestones:
+		weeks, err := parseMilestones(value)
+		if err != nil {
+			return fmt.Errorf("%s: %v", key, err)
+		}
+		p.TheatreMilestonesWeeks = weeks
 	default:
 		if s, ok := intSettings[key]; ok {
 			n, err := strconv.Atoi(value)
@@ -143,4 +156,32 @@ func parseWeeks(s string) ([]int, error) {
 		weeks = append(weeks, w)
 	}
 	return weeks, nil
+}
+
+// parseMilestones reads the theatre list milestones: three strictly
+// decreasing week numbers such as "6,4,2" or "8,5,3" (rules.md 3.6).
+func parseMilestones(s string) ([]int, error) {
+	bad := fmt.Errorf("want three decreasing week numbers from 1 to 26, such as 6,4,2 (confirm staff, fill, lock), not %q", s)
+	fields := strings.Split(s, ",")
+	if len(fields) != 3 {
+		return nil, bad
+	}
+	weeks := make([]int, 0, 3)
+	for _, f := range fields {
+		w, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || w < 1 || w > 26 || (len(weeks) > 0 && w >= weeks[len(weeks)-1]) {
+			return nil, bad
+		}
+		weeks = append(weeks, w)
+	}
+	return weeks, nil
+}
+
+// joinWeeks writes week numbers as "12,26,52".
+func joinWeeks(weeks []int) string {
+	s := make([]string, len(weeks))
+	for i, w := range weeks {
+		s[i] = strconv.Itoa(w)
+	}
+	return strings.Join(s, ",")
 }
