@@ -53,6 +53,14 @@ type SessionStaffing struct {
 	AnaesthetistConfirmed bool
 }
 
+// TheatreResources are what theatre lists share across theatres: kit
+// items by name with how many exist (two lists at once cannot use more),
+// and the elective beds available each night for inpatient cases.
+type TheatreResources struct {
+	Kit  map[string]int
+	Beds int
+}
+
 // TheatreReport is the admitted-care report for a period: session
 // utilisation (booked minutes over session minutes, and capped at 100%
 // per session: the Model Hospital measure), sessions released or unused,
@@ -92,6 +100,9 @@ type TheatreService interface {
 	// outcome is valid for the specialty's validity period.
 	RecordPreOp(ctx context.Context, id int64, outcome PreOpOutcome, notes string) (*PreOpAssessment, error)
 
+	// FindTheatreResources returns the shared resources lists compete for:
+	// how many of each kit item the hospital has and the elective beds.
+	FindTheatreResources(ctx context.Context) (*TheatreResources, error)
 	// FindTheatres returns the theatres and endoscopy rooms.
 	FindTheatres(ctx context.Context) ([]*Theatre, error)
 	// CreateTheatreSession adds a session. EINVALID for a bad session,

@@ -10,6 +10,7 @@ var _ elective.TheatreService = (*TheatreService)(nil)
 
 // TheatreService is a mock of elective.TheatreService.
 type TheatreService struct {
+	FindTheatreResourcesFn    func(ctx context.Context) (*elective.TheatreResources, error)
 	ListPatientFn             func(ctx context.Context, e *elective.AdmittedListEntry) error
 	FindAdmittedEntriesFn     func(ctx context.Context, f elective.AdmittedFilter) ([]*elective.AdmittedListEntry, error)
 	FindAdmittedEntryFn       func(ctx context.Context, id int64) (*elective.AdmittedListEntry, error)
@@ -142,4 +143,9 @@ func (s *ListPlanner) PlanLists(ctx context.Context, r elective.PlanRequest) (*e
 // AcceptPlan calls AcceptPlanFn.
 func (s *ListPlanner) AcceptPlan(ctx context.Context, placements []elective.PlannedCase) (booked int, refused []string, err error) {
 	return s.AcceptPlanFn(ctx, placements)
+}
+
+// FindTheatreResources calls FindTheatreResourcesFn.
+func (s *TheatreService) FindTheatreResources(ctx context.Context) (*elective.TheatreResources, error) {
+	return s.FindTheatreResourcesFn(ctx)
 }
