@@ -8,7 +8,7 @@ type Hard int
 
 // The hard constraints, in the official checker's order and with its names.
 const (
-	RoomGenderMix                Hard = iota // H1: room-days holding more than one gender (genders-1 each)
+	RoomGenderMix                Hard = iota // H1: per room-day, the patients not of its majority gender
 	PatientRoomCompatibility                 // H2: patients in an incompatible room
 	SurgeonOvertime                          // H3: minutes a surgeon operates beyond the day's maximum
 	OperatingTheaterOvertime                 // H4: minutes a theatre is used beyond its capacity

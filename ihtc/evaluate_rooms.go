@@ -59,13 +59,13 @@ func (e *roomEval) evalRoomDays(r *Report) {
 		if n == 0 {
 			continue
 		}
-		present := 0
+		// As the official checker counts it: the people not of the room's
+		// most common gender (min(A, B) for the two genders of the data).
+		most := 0
 		for _, k := range genders[c*G : (c+1)*G] {
-			if k > 0 {
-				present++
-			}
+			most = max(most, k)
 		}
-		r.Violations[RoomGenderMix] += present - 1
+		r.Violations[RoomGenderMix] += n - most
 		r.Violations[RoomCapacity] += max(0, n-in.Rooms[c/D].Capacity)
 		r.Raw[RoomAgeMix] += maxAge[c] - minAge[c]
 	}
@@ -107,8 +107,10 @@ func (e *roomEval) evalNurses(r *Report) {
 			}
 		}
 	}
+	// Like the official checker, only rostered shifts have a maximum load:
+	// work in any other shift is a NursePresence violation instead.
 	for n := range in.Nurses {
-		for sh := range S {
+		for _, sh := range in.Nurses[n].WorkingShifts {
 			r.Raw[ExcessiveNurseWorkload] += max(0, nurseLoad[n*S+sh]-in.Nurses[n].MaxLoad[sh])
 		}
 	}
