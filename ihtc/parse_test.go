@@ -119,3 +119,43 @@ func TestParseSolutionErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestParseTiny: ids become dense indices, optional patients get the last
+// day as due day, and rosters are indexed by global shift.
+func TestParseTiny(t *testing.T) {
+	in, s := mustTiny(t)
+	if i, ok := in.PatientIndex("p1"); !ok || i != 1 || in.Patients[1].DueDay != in.Days-1 || in.Patients[1].Mandatory {
+		t.Errorf("p1: index %d %v, %+v", i, ok, in.Patients[1])
+	}
+	if i, ok := in.RoomIndex("r1"); !ok || i != 1 || in.Occupants[0].Room != 1 {
+		t.Errorf("r1: %d %v", i, ok)
+	}
+	if i, ok := in.TheaterIndex("t1"); !ok || i != 1 {
+		t.Errorf("t1: %d %v", i, ok)
+	}
+	if i, ok := in.SurgeonIndex("s0"); !ok || i != 0 || in.Patients[0].Surgeon != 0 {
+		t.Errorf("s0: %d %v", i, ok)
+	}
+	if _, ok := in.NurseIndex("n9"); ok {
+		t.Error("unknown nurse found")
+	}
+	n1, _ := in.NurseIndex("n1")
+	if nu := in.Nurses[n1]; len(nu.WorkingShifts) != 2 || nu.WorkingShifts[1] != 3 || !nu.Rostered[3] || nu.Rostered[1] || nu.MaxLoad[3] != 5 {
+		t.Errorf("n1 roster: %+v", nu)
+	}
+	if len(in.Genders) != 2 || in.Patients[1].Gender != 1 || in.Patients[0].AgeGroup != 1 || !in.Patients[0].Incompatible[0] {
+		t.Errorf("genders %v, patients %+v", in.Genders, in.Patients)
+	}
+	if s.RoomNurse[1][0] != n1 || s.RoomNurse[0][0] != NoNurse || s.Patients[1].Day != Unscheduled {
+		t.Errorf("solution: %+v", s)
+	}
+	c := s.Clone()
+	c.RoomNurse[1][0], c.Patients[0].Day = NoNurse, 1
+	if s.RoomNurse[1][0] != n1 || s.Patients[0].Day != 0 {
+		t.Error("Clone shares memory with the original")
+	}
+	if RoomGenderMix.String() != "RoomGenderMix" || UncoveredRoom.String() != "UncoveredRoom" || Hard(42).String() != "Hard(42)" ||
+		PatientDelay.String() != "PatientDelay" || Soft(-1).String() != "Soft(-1)" {
+		t.Error("names of the constraints")
+	}
+}
