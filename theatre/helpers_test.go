@@ -1,6 +1,7 @@
 package theatre
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,3 +27,5 @@ func wantErr(t *testing.T, name string, err error, want string) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func fmtInt(n int64) string { return strconv.FormatInt(n, 10) }
