@@ -1,0 +1,106 @@
+package ihtc
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand"
+	"sort"
+	"time"
+
+	"github.com/openelective/elective/schedule"
+)
+
+// SolveOptions controls Solve. Stopping is by ctx, by MaxIterations, or
+// both; with Now and Deadline set the annealing schedule follows the
+// clock (the CLI injects the clock: Solve never reads it itself).
+type SolveOptions struct {
+	Seed          int64
+	Threads       int   // independent searches (default 1)
+	MaxIterations int64 // per thread; 0 = until ctx is done
+	Now           func() time.Time
+	Deadline      time.Time
+	// Progress, when set, is called from the search goroutines every
+	// ProgressEvery iterations of a thread (default 100000).
+	Progress      func(schedule.Progress)
+	ProgressEvery int64
+}
+
+// Stats describes a finished search.
+type Stats struct {
+	InitialCost int64 // best starting state's cost, hard violations weighted by 1e6
+	Cost        int64 // final cost, same units (the competition total when feasible)
+	Iterations  int64 // over all threads
+	Thread      int   // the thread that found the solution
+	T0, TEnd    float64
+}
+
+// Solve finds a timetable for in: a greedy start (mandatory patients
+// first) improved by simulated annealing on the shared schedule engine,
+// with moves on admission days, rooms, theatres, optional admissions and
+// the nurses of room-shifts. It is deterministic for a seed when stopped
+// by MaxIterations.
+func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats, error) {
+	if len(in.Rooms) == 0 || len(in.Theaters) == 0 {
+		return nil, Stats{}, errors.New("ihtc: solve: the instance has no rooms or no theatres")
+	}
+	if o.ProgressEvery <= 0 {
+		o.ProgressEvery = 100000
+	}
+	var stats Stats
+	probe := construct(in, rand.New(rand.NewSource(o.Seed)))
+	stats.InitialCost = probe.Cost()
+	stats.T0, stats.TEnd = temperatures(probe, rand.New(rand.NewSource(o.Seed)))
+	res := schedule.Search(ctx, func(r *rand.Rand) schedule.State {
+		return &solveState{st: construct(in, r)}
+	}, schedule.Options{
+		Seed: o.Seed, Threads: o.Threads, MaxIterations: o.MaxIterations,
+		ProgressEvery: o.ProgressEvery, Progress: o.Progress, Now: o.Now, Deadline: o.Deadline,
+		InitialTemp: stats.T0, FinalTemp: stats.TEnd,
+	})
+	best := res.Best.(*solveState).st
+	best.improveNurses()
+	stats.Cost, stats.Iterations, stats.Thread = best.Cost(), res.Iterations, res.Thread
+	return best.solution(), stats, nil
+}
+
+// temperatures picks the annealing range from the deltas of moves that
+// keep a state's hard violations (the engine's own calibration would be
+// swamped by the 1e6 weight of hard violations): the start accepts a
+// median soft worsening with probability 1/2, the end the smallest with
+// probability 1/1000.
+func temperatures(st *state, r *rand.Rand) (t0, tEnd float64) {
+	var soft []int64
+	for range 2000 {
+		d, ok := st.propose(r)
+		if ok && d != 0 && d < hardWeight/2 && d > -hardWeight/2 {
+			soft = append(soft, max(d, -d))
+		}
+	}
+	if len(soft) == 0 {
+		return 10, 0.1
+	}
+	sort.Slice(soft, func(i, j int) bool { return soft[i] < soft[j] })
+	t0 = float64(soft[len(soft)/2]) / math.Ln2
+	tEnd = float64(soft[0]) / math.Log(1000)
+	return t0, min(tEnd, t0)
+}
+
+// solveState adapts state to the engine's schedule.State.
+type solveState struct{ st *state }
+
+// Cost is the state's weighted total.
+func (s *solveState) Cost() int64 { return s.st.Cost() }
+
+// Propose draws a move; the returned Move is only valid until the next
+// Propose on the same state, as the engine uses it.
+func (s *solveState) Propose(r *rand.Rand) (schedule.Move, int64, bool) {
+	d, ok := s.st.propose(r)
+	return &s.st.mv, d, ok
+}
+
+// Apply makes the latest proposed move.
+func (s *solveState) Apply(m schedule.Move) { s.st.do(m.(*move)) }
+
+// Clone returns an independent copy.
+func (s *solveState) Clone() schedule.State { return &solveState{st: s.st.clone()} }
