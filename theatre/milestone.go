@@ -89,10 +89,10 @@ func MilestoneState(s *elective.TheatreSession, today elective.Date, m Milestone
 	case !staffConfirmed(s) && today.After(confirmBy):
 		st.Stage, st.Next, st.Overdue = StageRelease, confirmBy, true
 		st.Text = "Staff not confirmed by " + staffDate(confirmBy) + ": confirm them or release the list"
-	case !today.After(confirmBy) && !staffConfirmed(s):
+	case !staffConfirmed(s):
 		st.Stage, st.Next = StageConfirm, confirmBy
 		st.Text = "Confirm the surgeon and anaesthetist by " + staffDate(confirmBy)
-	case !today.After(fillBy):
+	case !today.After(fillBy): // staff confirmed
 		st.Stage, st.Next = StageFill, fillBy
 		st.Text = "Staff confirmed; fill the list by " + staffDate(fillBy) + " (" + use + ")"
 		if !today.After(confirmBy) {
