@@ -21,8 +21,8 @@ func NewTheatreService(db *DB) *TheatreService { return &TheatreService{db} }
 func NewListPlanner(db *DB) *TheatreService { return &TheatreService{db} }
 
 var (
-	// _ elective.TheatreService = (*TheatreService)(nil)
-	// _ elective.ListPlanner    = (*TheatreService)(nil)
+	_ elective.TheatreService = (*TheatreService)(nil)
+	// _ elective.ListPlanner = (*TheatreService)(nil) // TODO: PlanLists, once package schedule has the optimiser
 )
 
 // ListPatient checks and records a decision to admit: the entry takes the
