@@ -36,6 +36,7 @@ const (
 	NavSlots       = "slots"
 	NavSessions    = "sessions"
 	NavTriage      = "triage"
+	NavTheatres    = "theatres"
 )
 
 // NavItem is one link in the primary navigation.
@@ -79,6 +80,9 @@ func (p *Page) NavItems() []NavItem {
 		items = append(items, NavItem{Label: "Free slots", Href: "/slots", Current: p.Nav == NavSlots},
 			NavItem{Label: "Clinics", Href: "/sessions", Current: p.Nav == NavSessions})
 	}
+	if p.Can(elective.ActionViewWaitingList) {
+		items = append(items, NavItem{Label: "Theatres", Href: "/theatre-sessions", Current: p.Nav == NavTheatres})
+	}
 	if p.Can(elective.ActionManageClinics) && !p.Can(elective.ActionBookAppointment) {
 		items = append(items, NavItem{Label: "Clinic templates", Href: "/templates", Current: p.Nav == NavSessions})
 	}
@@ -103,6 +107,8 @@ func allPages() []page {
 		&SessionIndexPage{}, &SessionViewPage{}, &DisplacedPage{},
 		&TemplateIndexPage{}, &TemplateViewPage{}, &TemplateNewPage{}, &UtilisationPage{}, &FollowUpPage{}, &TriagePage{},
 		&UserIndexPage{},
+		&AdmittedIndexPage{}, &AdmitPage{}, &AdmittedViewPage{}, &TheatreSessionIndexPage{}, &TheatreSessionViewPage{},
+		&CancelledOperationsPage{}, &PlanPage{}, &TheatreReportPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}
 }

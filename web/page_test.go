@@ -135,6 +135,7 @@ func fixturePages(e *testEnv) map[string]page {
 	add(fixtureBreachPage(today), "Breach forecast")
 	addClinicPages(add, e, rows, slotDays, formErrs)
 	addTemplatePages(add, e, formErrs)
+	addTheatrePages(add, e, formErrs)
 	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}
 	for _, f := range fixtureFollowUps(e.today()) {
 		fp.Rows = append(fp.Rows, e.server.followUpRow(f))

@@ -96,6 +96,14 @@ func (s *Server) fillPage(w http.ResponseWriter, r *http.Request, p *Page) {
 // funcs are the template helpers. Dates are shown as "2 Jan 2006" and
 // times as "15:04" in Europe/London.
 func (s *Server) funcs() template.FuncMap {
+	fm := s.baseFuncs()
+	for k, f := range theatreFuncs() {
+		fm[k] = f
+	}
+	return fm
+}
+
+func (s *Server) baseFuncs() template.FuncMap {
 	loc := s.cfg.Location
 	return template.FuncMap{
 		"static":                s.static.url,

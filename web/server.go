@@ -50,6 +50,8 @@ type Services struct {
 	Utilisation   elective.UtilisationService
 	FollowUps     elective.FollowUpService // the partial-booking and PIFU lists
 	Triage        elective.TriageService
+	Theatres      elective.TheatreService // the admitted waiting list, pre-op, theatre lists and cancellations
+	Planner       elective.ListPlanner    // the theatre-list optimiser
 	Users         elective.UserService
 	Audit         elective.AuditService
 }
@@ -77,6 +79,8 @@ func (s Services) check() error {
 	add("Utilisation", s.Utilisation == nil)
 	add("FollowUps", s.FollowUps == nil)
 	add("Triage", s.Triage == nil)
+	add("Theatres", s.Theatres == nil)
+	add("Planner", s.Planner == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)
@@ -89,6 +93,7 @@ type Server struct {
 	svc       Services
 	logger    *slog.Logger
 	templates map[string]*template.Template
+	plans     planJobs // runs of the theatre-list optimiser
 	static    *staticFiles
 	handler   http.Handler
 }

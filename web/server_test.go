@@ -44,6 +44,8 @@ type testEnv struct {
 	triage   *mock.TriageService
 	users    *mock.UserService
 	audit    *mock.AuditService
+	theatres *mock.TheatreService
+	planner  *mock.ListPlanner
 }
 
 // Sessions the mock UserService knows: token → user. The CSRF token of each
@@ -54,6 +56,7 @@ var testUsers = map[string]*elective.User{
 	"tok-rota":      {ID: 3, Username: "rita", Name: "Rita Rota", Role: elective.RoleRotaCoordinator, Active: true},
 	"tok-clinician": {ID: 4, Username: "drc", Name: "Dr Chen", Role: elective.RoleClinician, Active: true},
 	"tok-senior":    {ID: 5, Username: "sam", Name: "Sam Senior", Role: elective.RoleSeniorBookingOfficer, Active: true},
+	"tok-manager":   {ID: 6, Username: "meg", Name: "Meg Manager", Role: elective.RoleBookingManager, Active: true},
 }
 
 func newTestEnv(t *testing.T) *testEnv {
@@ -67,7 +70,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		org: &mock.OrganisationService{}, patients: &mock.PatientService{}, refs: &mock.ReferralService{},
 		pathways: &mock.PathwayService{}, clinics: &mock.ClinicService{}, bookings: &mock.BookingService{},
 		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, outbox: &mock.OutboxService{}, util: &mock.UtilisationService{}, follow: &mock.FollowUpService{}, triage: &mock.TriageService{}, users: &mock.UserService{},
-		audit: &mock.AuditService{},
+		audit: &mock.AuditService{}, theatres: &mock.TheatreService{}, planner: &mock.ListPlanner{},
 	}
 	e.stubReferenceData()
 	e.users.FindSessionFn = func(_ context.Context, token string) (*elective.Session, error) {
@@ -83,6 +86,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	e.server, err = NewServer(cfg, Services{
 		Organisations: e.org, Patients: e.patients, Referrals: e.refs, Pathways: e.pathways, Clinics: e.clinics,
 		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Utilisation: e.util, FollowUps: e.follow, Triage: e.triage, Users: e.users, Audit: e.audit,
+		Theatres: e.theatres, Planner: e.planner,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)

@@ -70,8 +70,8 @@ func TestStatic(t *testing.T) {
 	t.Run("LayoutUsesHashedURLs", func(t *testing.T) {
 		body := e.get("/login", "").Body.String()
 		wantStatic := regexp.MustCompile(`(href|src)="/static/(css|js)/[a-z.-]+\.[0-9a-f]{8}\.(css|js)"`)
-		if n := len(wantStatic.FindAllString(body, -1)); n != 5 {
-			t.Errorf("found %d hashed asset URLs in the layout, want 5", n)
+		if n := len(wantStatic.FindAllString(body, -1)); n != 6 {
+			t.Errorf("found %d hashed asset URLs in the layout, want 6", n)
 		}
 	})
 }
