@@ -73,11 +73,37 @@ func (m *Main) buildDemo(ctx context.Context, db *store.DB, d *demoOptions) erro
 	if err := loader.FinishLoad(ctx); err != nil {
 		return err
 	}
+	if err := loadDemoTheatres(ctx, loader, cfg); err != nil {
+		return fmt.Errorf("build the demo theatre lists: %w", err)
+	}
 	if err := m.ensureDemoUsers(ctx, db); err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "Built the demo hospital in %s (peak memory %s).\n", time.Since(start).Round(100*time.Millisecond), peakMemory())
 	return nil
+}
+
+// loadDemoTheatres lists the demo's admitted pathways for operations and
+// builds the theatre lists, once the pathways are loaded.
+func loadDemoTheatres(ctx context.Context, loader *store.Loader, cfg demo.Config) error {
+	adm, err := loader.AdmittedPathways(ctx)
+	if err != nil {
+		return err
+	}
+	waiting := make([]demo.AdmittedPathway, len(adm))
+	for i, p := range adm {
+		waiting[i] = demo.AdmittedPathway(p)
+	}
+	d, err := demo.Theatres(cfg, waiting)
+	if err != nil {
+		return err
+	}
+	td := &store.TheatreData{Theatres: d.Theatres, Kit: d.Kit, Beds: d.Beds, Sessions: d.Sessions, Entries: d.Entries,
+		PreOps: d.PreOps, Cases: d.Cases}
+	for _, h := range d.History {
+		td.History = append(td.History, store.DurationSample(h))
+	}
+	return loader.LoadTheatreData(ctx, td)
 }
 
 // ensureDemoUsers creates any demo user that does not exist yet.
