@@ -34,9 +34,6 @@ func (tx *Tx) scheduleCase(c elective.ScheduleCase) (*elective.TheatreCase, erro
 		return nil, elective.Errorf(elective.ECONFLICT, "%s is already booked on a list for %s",
 			e.PatientName, e.Case.TCI.Format("2 Jan 2006"))
 	}
-	if err := tx.checkOverride(ts, c.Override); err != nil {
-		return nil, err
-	}
 	minutes := c.Minutes
 	if minutes == 0 {
 		minutes = e.ExpectedMinutes
@@ -47,6 +44,9 @@ func (tx *Tx) scheduleCase(c elective.ScheduleCase) (*elective.TheatreCase, erro
 	}
 	booked := bookedCases(ts)
 	if err := theatre.CheckCase(ts, booked, e, minutes, unav, tx.today()); err != nil {
+		return nil, err
+	}
+	if err := tx.checkOverride(ts, c.Override); err != nil {
 		return nil, err
 	}
 	tc := &elective.TheatreCase{SessionID: ts.ID, EntryID: e.ID, Position: len(booked) + 1, Minutes: minutes,
