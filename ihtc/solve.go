@@ -32,7 +32,45 @@ type Stats struct {
 	Cost        int64 // final cost, same units (the competition total when feasible)
 	Iterations  int64 // over all threads
 	Thread      int   // the thread that found the solution
-	T0, TEnd    float64
+	T0, TEnd    float64 // annealing temperatures of the main search
+	// RepairIterations is the length of the search for a first feasible
+	// state, when the greedy start was infeasible.
+	RepairIterations int64
+}
+
+// repaired is the outcome of repair.
+type repaired struct {
+	st         *state
+	iterations int64
+}
+
+// repairIterations bounds the search for a feasible state.
+const repairIterations = 4_000_000
+
+// repair searches, on one thread so that it stays deterministic, for a
+// state with no hard violations, minimising the violations alone (soft
+// costs ignored, so that the search moves freely over plateaus) and
+// stopping as soon as none are left.
+func repair(ctx context.Context, st *state, o SolveOptions) repaired {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	st.hardOnly = true
+	iters := int64(repairIterations)
+	if o.MaxIterations > 0 {
+		iters = min(iters, max(1, o.MaxIterations/4))
+	}
+	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{st: st} }, schedule.Options{
+		Seed: o.Seed, Threads: 1, MaxIterations: iters, ProgressEvery: 1000,
+		Progress: func(p schedule.Progress) {
+			if p.Best == 0 {
+				cancel()
+			}
+		},
+		InitialTemp: 2, FinalTemp: 0.2,
+	})
+	best := res.Best.(*solveState).st
+	best.hardOnly = false
+	return repaired{st: best, iterations: res.Iterations}
 }
 
 // Solve finds a timetable for in: a greedy start (mandatory patients
@@ -51,9 +89,13 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats,
 	probe := construct(in, rand.New(rand.NewSource(o.Seed)))
 	stats.InitialCost = probe.Cost()
 	stats.T0, stats.TEnd = temperatures(probe, rand.New(rand.NewSource(o.Seed)))
-	res := schedule.Search(ctx, func(r *rand.Rand) schedule.State {
-		return &solveState{st: construct(in, r)}
-	}, schedule.Options{
+	initial := func(r *rand.Rand) schedule.State { return &solveState{st: construct(in, r)} }
+	if probe.hard > 0 {
+		start := repair(ctx, probe, o)
+		stats.RepairIterations = start.iterations
+		initial = func(r *rand.Rand) schedule.State { return &solveState{st: start.st.clone()} }
+	}
+	res := schedule.Search(ctx, initial, schedule.Options{
 		Seed: o.Seed, Threads: o.Threads, MaxIterations: o.MaxIterations,
 		ProgressEvery: o.ProgressEvery, Progress: o.Progress, Now: o.Now, Deadline: o.Deadline,
 		InitialTemp: stats.T0, FinalTemp: stats.TEnd,

@@ -10,12 +10,15 @@ type solveData struct {
 	open       [][]int // per day, the theatres with capacity that day
 	optional   []int   // the optional patients
 	lastDay    []int   // per patient, the last admission day allowed in the period
+	bySurgeon  [][]int // per surgeon, their patients
 }
 
 func newSolveData(in *Instance) *solveData {
-	d := &solveData{rostered: make([][]int, in.Shifts()), open: make([][]int, in.Days)}
+	d := &solveData{rostered: make([][]int, in.Shifts()), open: make([][]int, in.Days),
+		bySurgeon: make([][]int, len(in.Surgeons))}
 	for i := range in.Patients {
 		p := &in.Patients[i]
+		d.bySurgeon[p.Surgeon] = append(d.bySurgeon[p.Surgeon], i)
 		var rooms []int
 		for r := range in.Rooms {
 			if !p.Incompatible[r] {
@@ -105,7 +108,11 @@ func (st *state) undo(m *move) {
 func (st *state) propose(r *rand.Rand) (int64, bool) {
 	st.mv.np, st.mv.nurses = 0, st.mv.nurses[:0]
 	var ok bool
-	switch x := r.Intn(100); {
+	span := 100
+	if st.hardOnly {
+		span = 54 // nurse moves cannot change hard violations
+	}
+	switch x := r.Intn(span); {
 	case x < 10:
 		ok = st.proposeDay(r)
 	case x < 20:
@@ -114,10 +121,14 @@ func (st *state) propose(r *rand.Rand) (int64, bool) {
 		ok = st.proposeTheater(r)
 	case x < 36:
 		ok = st.proposeRelocate(r)
-	case x < 46:
+	case x < 42:
 		ok = st.proposeSwap(r)
-	case x < 52:
+	case x < 46:
+		ok = st.proposeSwapDays(r)
+	case x < 49:
 		ok = st.proposeToggle(r)
+	case x < 54:
+		ok = st.proposeInsert(r)
 	case x < 72:
 		ok = st.proposeNurse(r)
 	case x < 84:
@@ -216,6 +227,12 @@ func (st *state) proposeRelocate(r *rand.Rand) bool {
 	p, ok := st.randomScheduled(r)
 	if !ok {
 		return false
+	}
+	if r.Intn(2) == 0 {
+		if a, ok := st.smartAdmission(r, p); ok {
+			st.addPat(p, a)
+			return true
+		}
 	}
 	st.addPat(p, st.randomAdmission(r, p))
 	return true
@@ -337,4 +354,129 @@ func (st *state) proposeNurseBlock(r *rand.Rand) bool {
 		}
 	}
 	return len(st.mv.nurses) > 0
+}
+
+// smartAdmission looks for an admission of unscheduled patient p that
+// breaks no hard rule given the others: a day in the window where the
+// surgeon has time, a theatre with room for the surgery and a compatible
+// room with a free bed of p's gender on every day of the stay. It tries a
+// few random days and reports false if none works.
+func (st *state) smartAdmission(r *rand.Rand, p int) (Admission, bool) {
+	pt := &st.in.Patients[p]
+	for range 3 {
+		d := st.randomDay(r, p)
+		if st.sdMin[pt.Surgeon*st.D+d]+int32(pt.SurgeryDuration) > int32(st.in.Surgeons[pt.Surgeon].MaxSurgeryTime[d]) {
+			continue
+		}
+		t := st.fittingTheater(r, pt, d)
+		if t < 0 {
+			continue
+		}
+		if room := st.fittingRoom(r, p, d); room >= 0 {
+			return Admission{Day: d, Room: room, Theater: t}, true
+		}
+	}
+	return Admission{}, false
+}
+
+// fittingTheater returns a random theatre with time for pt's surgery on
+// day d, preferring one already open, or -1.
+func (st *state) fittingTheater(r *rand.Rand, pt *Patient, d int) int {
+	open := st.data.open[d]
+	best, bestScore := -1, -1
+	off := r.Intn(len(open))
+	for i := range open {
+		t := open[(i+off)%len(open)]
+		td := t*st.D + d
+		if st.tdMin[td]+int32(pt.SurgeryDuration) > int32(st.in.Theaters[t].Availability[d]) {
+			continue
+		}
+		score := 0
+		if st.tdCount[td] > 0 {
+			score++
+		}
+		if st.sdt[(pt.Surgeon*st.D+d)*st.T+t] > 0 {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	return best
+}
+
+// fittingRoom returns a random compatible room with a free bed and no
+// other gender on every day of p's stay from day d, or -1.
+func (st *state) fittingRoom(r *rand.Rand, p, d int) int {
+	pt := &st.in.Patients[p]
+	rooms := st.data.compatible[p]
+	end := min(st.D, d+pt.LengthOfStay)
+	off := r.Intn(len(rooms))
+next:
+	for i := range rooms {
+		room := rooms[(i+off)%len(rooms)]
+		for day := d; day < end; day++ {
+			cell := room*st.D + day
+			n := st.rdCount[cell]
+			if n >= int32(st.in.Rooms[room].Capacity) || n != st.rdGender[cell*st.G+pt.Gender] {
+				continue next
+			}
+		}
+		return room
+	}
+	return -1
+}
+
+// proposeInsert admits a postponed optional patient where it fits, or,
+// when nothing fits, in the place of an admitted optional patient who is
+// postponed instead.
+func (st *state) proposeInsert(r *rand.Rand) bool {
+	opt := st.data.optional
+	if len(opt) == 0 {
+		return false
+	}
+	p := opt[r.Intn(len(opt))]
+	if st.adm[p].Day != Unscheduled {
+		return false
+	}
+	if a, ok := st.smartAdmission(r, p); ok {
+		st.addPat(p, a)
+		return true
+	}
+	q := opt[r.Intn(len(opt))]
+	b := st.adm[q]
+	if b.Day == Unscheduled || b.Day < st.in.Patients[p].ReleaseDay || st.in.Patients[p].Incompatible[b.Room] {
+		return false
+	}
+	st.addPat(q, Admission{Day: Unscheduled, Room: -1, Theater: -1})
+	st.addPat(p, b)
+	return true
+}
+
+// proposeSwapDays exchanges the admissions (day, and room and theatre
+// where allowed) of two patients of one surgeon: the way to repack a
+// surgeon's tightly filled days.
+func (st *state) proposeSwapDays(r *rand.Rand) bool {
+	p, ok := st.randomScheduled(r)
+	if !ok {
+		return false
+	}
+	same := st.data.bySurgeon[st.in.Patients[p].Surgeon]
+	q := same[r.Intn(len(same))]
+	a, b := st.adm[p], st.adm[q]
+	if b.Day == Unscheduled || a.Day == b.Day || !st.inWindow(p, b.Day) || !st.inWindow(q, a.Day) {
+		return false
+	}
+	na, nb := Admission{Day: b.Day, Room: b.Room, Theater: b.Theater}, Admission{Day: a.Day, Room: a.Room, Theater: a.Theater}
+	if st.in.Patients[p].Incompatible[b.Room] || st.in.Patients[q].Incompatible[a.Room] {
+		na.Room, nb.Room = a.Room, b.Room
+	}
+	st.addPat(p, na)
+	st.addPat(q, nb)
+	return true
+}
+
+// inWindow reports whether day d is in p's admission window.
+func (st *state) inWindow(p, d int) bool {
+	return d >= st.in.Patients[p].ReleaseDay && d <= st.data.lastDay[p]
 }

@@ -34,6 +34,9 @@ type state struct {
 	tdCount  []int32   // [theatre*D+day] patients
 
 	hard int64          // hard violations, in Report's units
+	// hardOnly makes Cost the hard violations alone, for the search for a
+	// first feasible state.
+	hardOnly bool
 	raw  [NumSoft]int64 // raw soft costs, as Report.Raw
 
 	data *solveData // read-only lookups shared by clones
@@ -74,6 +77,9 @@ func newState(in *Instance) *state {
 
 // Cost is the weighted total: hard violations first, then the soft sum.
 func (st *state) Cost() int64 {
+	if st.hardOnly {
+		return st.hard
+	}
 	c := st.hard * hardWeight
 	for k, v := range st.raw {
 		c += v * int64(st.in.Weights[k])
