@@ -28,10 +28,10 @@ type SolveOptions struct {
 
 // Stats describes a finished search.
 type Stats struct {
-	InitialCost int64 // best starting state's cost, hard violations weighted by 1e6
-	Cost        int64 // final cost, same units (the competition total when feasible)
-	Iterations  int64 // over all threads
-	Thread      int   // the thread that found the solution
+	InitialCost int64   // best starting state's cost, hard violations weighted by 1e6
+	Cost        int64   // final cost, same units (the competition total when feasible)
+	Iterations  int64   // over all threads
+	Thread      int     // the thread that found the solution
 	T0, TEnd    float64 // annealing temperatures of the main search
 	// RepairIterations is the length of the search for a first feasible
 	// state, when the greedy start was infeasible.

@@ -33,11 +33,11 @@ type state struct {
 	tdMin    []int32   // [theatre*D+day] minutes
 	tdCount  []int32   // [theatre*D+day] patients
 
-	hard int64          // hard violations, in Report's units
+	hard int64 // hard violations, in Report's units
 	// hardOnly makes Cost the hard violations alone, for the search for a
 	// first feasible state.
 	hardOnly bool
-	raw  [NumSoft]int64 // raw soft costs, as Report.Raw
+	raw      [NumSoft]int64 // raw soft costs, as Report.Raw
 
 	data *solveData // read-only lookups shared by clones
 	mv   move       // the latest proposed move
