@@ -179,10 +179,10 @@ type Totals struct {
 	Cases, Placed, LeftOut int
 	PCodeMisses            int
 	RTTBreaches            int
-	SessionsUsed           int // sessions with at least one case
-	SessionsReleased       int // sessions left empty
-	MinutesBooked          int // on used sessions, including OtherMinutes
-	MinutesAvailable       int // length of the used sessions
+	SessionsUsed           int     // sessions with at least one case
+	SessionsReleased       int     // sessions left empty
+	MinutesBooked          int     // on used sessions, including OtherMinutes
+	MinutesAvailable       int     // length of the used sessions
 	Utilisation            float64 // MinutesBooked / MinutesAvailable, per cent
 }
 

@@ -19,7 +19,9 @@ func GenerateListProblem(seed int64) ListProblem {
 	r := rand.New(rand.NewSource(seed))
 	today := elective.NewDate(2026, time.January, 2)
 	p := ListProblem{Today: today, Kit: map[string]int{"laser": 1}, Beds: map[elective.Date]int{},
-		ListTypeFits: func(have, want string) bool { return have == "" || want == "" || have == want || (have == "GA" && want == "LA") }}
+		ListTypeFits: func(have, want string) bool {
+			return have == "" || want == "" || have == want || (have == "GA" && want == "LA")
+		}}
 	names := []string{"Mr Smith", "Ms Patel", "Mr Okafor", "Dr Jones", "Ms Chen"}
 	first := elective.NewDate(2026, time.January, 5)
 	id := int64(1)

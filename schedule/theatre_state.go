@@ -57,7 +57,7 @@ type listState struct {
 func newListState(m *model) *listState {
 	s := &listState{m: m, at: make([]int32, len(m.cases)), used: make([]int, len(m.sess)),
 		members: make([][]int32, len(m.sess)), occ: make([]int, len(m.bedCap)),
-		kitUse: make([]int32, len(m.sess)*len(m.kitNames)),
+		kitUse:   make([]int32, len(m.sess)*len(m.kitNames)),
 		unplaced: newIndexSet(len(m.cases)), placed: newIndexSet(len(m.cases))}
 	for c := range m.cases {
 		s.at[c] = -1
