@@ -9,38 +9,53 @@ import (
 // AcceptPlan books a plan's adds and moves, each in a transaction of its
 // own and through ScheduleCase's rules: a move takes the case off its old
 // list and books the new one together, so a refused move leaves the
-// patient where they were. Placements that no longer fit are refused in
-// words for staff; the others still go ahead.
+// patient where they were. A placement may need room that another one
+// makes (a case moving off that list), so placements are tried in passes
+// until a pass books none; those still left are refused in words for
+// staff, and the others go ahead.
 func (s *TheatreService) AcceptPlan(ctx context.Context, placements []elective.PlannedCase) (int, []string, error) {
 	if err := authorize(ctx, elective.ActionManageTheatres); err != nil {
 		return 0, nil, err
 	}
-	booked := 0
-	var refused []string
+	var pending []elective.PlannedCase
 	for _, p := range placements {
-		change := p.Change()
-		if change == "keep" {
-			continue
-		}
-		err := s.db.update(ctx, func(tx *Tx) error {
-			if change == "move" {
-				if err := tx.unscheduleForMove(p); err != nil {
-					return err
-				}
-			}
-			_, err := tx.scheduleCase(elective.ScheduleCase{SessionID: p.SessionID, EntryID: p.EntryID, Minutes: p.Minutes})
-			return err
-		})
-		switch code := elective.ErrorCode(err); {
-		case err == nil:
-			booked++
-		case code == elective.EINTERNAL || code == elective.EUNAUTHORIZED:
-			return booked, refused, err
-		default:
-			refused = append(refused, refusal(p, err))
+		if p.Change() != "keep" {
+			pending = append(pending, p)
 		}
 	}
-	return booked, refused, nil
+	booked := 0
+	for {
+		var failed []elective.PlannedCase
+		var reasons []string
+		for _, p := range pending {
+			err := s.acceptPlacement(ctx, p)
+			switch code := elective.ErrorCode(err); {
+			case err == nil:
+				booked++
+			case code == elective.EINTERNAL || code == elective.EUNAUTHORIZED:
+				return booked, nil, err
+			default:
+				failed, reasons = append(failed, p), append(reasons, refusal(p, err))
+			}
+		}
+		if len(failed) == 0 || len(failed) == len(pending) {
+			return booked, reasons, nil
+		}
+		pending = failed
+	}
+}
+
+// acceptPlacement books one placement in its own transaction.
+func (s *TheatreService) acceptPlacement(ctx context.Context, p elective.PlannedCase) error {
+	return s.db.update(ctx, func(tx *Tx) error {
+		if p.Change() == "move" {
+			if err := tx.unscheduleForMove(p); err != nil {
+				return err
+			}
+		}
+		_, err := tx.scheduleCase(elective.ScheduleCase{SessionID: p.SessionID, EntryID: p.EntryID, Minutes: p.Minutes})
+		return err
+	})
 }
 
 // unscheduleForMove takes the entry's case off the list the plan moves it

@@ -22,7 +22,7 @@ func NewListPlanner(db *DB) *TheatreService { return &TheatreService{db} }
 
 var (
 	_ elective.TheatreService = (*TheatreService)(nil)
-	// _ elective.ListPlanner = (*TheatreService)(nil) // TODO: PlanLists, once package schedule has the optimiser
+	_ elective.ListPlanner    = (*TheatreService)(nil)
 )
 
 // ListPatient checks and records a decision to admit: the entry takes the
