@@ -121,10 +121,8 @@ func (t *tgen) fill(s *elective.TheatreSession, target int) {
 		if e.Status != elective.AdmittedWaiting || used+e.ExpectedMinutes > target || !fitsDemoList(s, e) {
 			continue
 		}
-		if e.POA == nil || e.POA.Outcome != elective.PreOpFit || e.POA.ValidUntil.Before(s.Date) {
-			if t.rng.Float64() > 0.1 { // a few are booked with the assessment still to come
-				continue
-			}
+		if !readyFor(e.POA, s.Date) && (!assessmentToCome(e.POA) || t.rng.Float64() > 0.1) {
+			continue // a few are booked with the assessment still to come
 		}
 		e.Status = elective.AdmittedScheduled
 		used += e.ExpectedMinutes
@@ -132,6 +130,17 @@ func (t *tgen) fill(s *elective.TheatreSession, target int) {
 			Position: len(s.Cases) + 1, Minutes: e.ExpectedMinutes, Status: elective.CaseBooked, TCI: s.Date})
 		s.Cases = append(s.Cases, t.d.Cases[len(t.d.Cases)-1])
 	}
+}
+
+// readyFor is whether a fit assessment covers the date.
+func readyFor(a *elective.PreOpAssessment, on elective.Date) bool {
+	return a != nil && a.Outcome == elective.PreOpFit && !a.ValidUntil.Before(on)
+}
+
+// assessmentToCome is whether the patient has no assessment yet, or one
+// booked: never one that found a problem.
+func assessmentToCome(a *elective.PreOpAssessment) bool {
+	return a == nil || a.Outcome == elective.PreOpBooked
 }
 
 // fitsDemoList is whether a case suits a list's type and kit: cases under
