@@ -5,20 +5,44 @@ import (
 	"testing"
 )
 
+// TestOptimise_BeatsChronological compares the optimiser with the hand
+// method on generated month-sized problems. The objective puts P-code
+// misses before RTT breaches, so on some seeds it accepts a breach or two
+// more to avoid many more misses; on seed 1 it is no worse on either.
 func TestOptimise_BeatsChronological(t *testing.T) {
+	for seed := int64(1); seed <= 4; seed++ {
+		p := GenerateListProblem(seed)
+		chrono := ChronologicalFill(p)
+		opt, err := Optimise(context.Background(), p, Options{Seed: 1, MaxIterations: 200_000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkProposal(t, "chronological", p, chrono)
+		checkProposal(t, "optimiser", p, opt)
+		c, o := chrono.Totals, opt.Totals
+		t.Logf("seed %d chronological: %+v", seed, c)
+		t.Logf("seed %d optimiser:     %+v", seed, o)
+		if o.PCodeMisses > c.PCodeMisses || o.Utilisation < c.Utilisation || o.Placed < c.Placed {
+			t.Errorf("seed %d: optimiser %+v not better than chronological %+v", seed, o, c)
+		}
+		if o.PCodeMisses+o.RTTBreaches > c.PCodeMisses+c.RTTBreaches || seed == 1 && o.RTTBreaches > c.RTTBreaches {
+			t.Errorf("seed %d: optimiser breaches %d, chronological %d", seed, o.RTTBreaches, c.RTTBreaches)
+		}
+	}
+}
+
+func BenchmarkOptimise(b *testing.B) {
 	p := GenerateListProblem(1)
-	chrono := ChronologicalFill(p)
-	opt, err := Optimise(context.Background(), p, Options{Seed: 1, MaxIterations: 100_000})
-	if err != nil {
-		t.Fatal(err)
+	for b.Loop() {
+		if _, err := Optimise(context.Background(), p, Options{Seed: 1, MaxIterations: 200_000}); err != nil {
+			b.Fatal(err)
+		}
 	}
-	t.Logf("chronological: %+v cost %d", chrono.Totals, chrono.Cost)
-	t.Logf("optimiser:     %+v cost %d", opt.Totals, opt.Cost)
-	if opt.Totals.PCodeMisses > chrono.Totals.PCodeMisses || opt.Totals.RTTBreaches > chrono.Totals.RTTBreaches {
-		t.Errorf("optimiser misses %d breaches %d, chronological %d and %d",
-			opt.Totals.PCodeMisses, opt.Totals.RTTBreaches, chrono.Totals.PCodeMisses, chrono.Totals.RTTBreaches)
-	}
-	if opt.Totals.Utilisation < chrono.Totals.Utilisation {
-		t.Errorf("optimiser utilisation %.1f%% below chronological %.1f%%", opt.Totals.Utilisation, chrono.Totals.Utilisation)
+}
+
+func BenchmarkChronologicalFill(b *testing.B) {
+	p := GenerateListProblem(1)
+	for b.Loop() {
+		ChronologicalFill(p)
 	}
 }

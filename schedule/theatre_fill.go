@@ -11,8 +11,8 @@ import (
 
 // DefaultListIterations is the per-thread iteration budget Optimise uses
 // when neither Options nor ctx set a limit, so that a call with zero
-// Options still returns (about a second for a month of lists).
-const DefaultListIterations = 300_000
+// Options still returns (a fraction of a second for a month of lists).
+const DefaultListIterations = 1_000_000
 
 // Validate reports whether p is well formed: it returns the EINVALID error
 // that Optimise would, or nil.

@@ -108,7 +108,7 @@ func ranges(rs []DateRange) string {
 }
 
 func (m *model) poaPhrase(pc *ListCase) string {
-	what := "no valid pre-operative assessment"
+	what := "no valid pre-operative assessment (POA)"
 	if !pc.POAValidUntil.IsZero() {
 		what = "POA expired " + pc.POAValidUntil.Format("2 Jan")
 	}
