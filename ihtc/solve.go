@@ -68,7 +68,7 @@ func repair(ctx context.Context, st *state, o SolveOptions) repaired {
 		},
 		InitialTemp: 2, FinalTemp: 0.2,
 	})
-	best := res.Best.(*solveState).st
+	best := res.Best.(*solveState).settle()
 	best.hardOnly = false
 	return repaired{st: best, iterations: res.Iterations}
 }
@@ -100,7 +100,7 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats,
 		ProgressEvery: o.ProgressEvery, Progress: o.Progress, Now: o.Now, Deadline: o.Deadline,
 		InitialTemp: stats.T0, FinalTemp: stats.TEnd,
 	})
-	best := res.Best.(*solveState).st
+	best := res.Best.(*solveState).settle()
 	best.improveNurses()
 	stats.Cost, stats.Iterations, stats.Thread = best.Cost(), res.Iterations, res.Thread
 	return best.solution(), stats, nil
@@ -128,21 +128,48 @@ func temperatures(st *state, r *rand.Rand) (t0, tEnd float64) {
 	return t0, min(tEnd, t0)
 }
 
-// solveState adapts state to the engine's schedule.State.
-type solveState struct{ st *state }
+// solveState adapts state to the engine's schedule.State. A proposed
+// move stays applied (pending) until the next call: Apply then only
+// commits it, and any other call reverts it first, so that a rejected
+// move costs one revert and an accepted one nothing more.
+type solveState struct {
+	st      *state
+	pending bool
+}
+
+// settle reverts a pending move.
+func (s *solveState) settle() *state {
+	if s.pending {
+		s.st.undo(&s.st.mv)
+		s.pending = false
+	}
+	return s.st
+}
 
 // Cost is the state's weighted total.
-func (s *solveState) Cost() int64 { return s.st.Cost() }
+func (s *solveState) Cost() int64 { return s.settle().Cost() }
 
-// Propose draws a move; the returned Move is only valid until the next
-// Propose on the same state, as the engine uses it.
+// Propose draws a move and applies it tentatively; the returned Move is
+// only valid until the next call on the same state, as the engine uses it.
 func (s *solveState) Propose(r *rand.Rand) (schedule.Move, int64, bool) {
-	d, ok := s.st.propose(r)
-	return &s.st.mv, d, ok
+	st := s.settle()
+	if !st.pick(r) {
+		return nil, 0, false
+	}
+	before := st.Cost()
+	st.do(&st.mv)
+	s.pending = true
+	return &st.mv, st.Cost() - before, true
 }
 
 // Apply makes the latest proposed move.
-func (s *solveState) Apply(m schedule.Move) { s.st.do(m.(*move)) }
+func (s *solveState) Apply(m schedule.Move) {
+	if s.pending {
+		s.pending = false
+		return
+	}
+	s.st.do(m.(*move))
+}
 
-// Clone returns an independent copy.
-func (s *solveState) Clone() schedule.State { return &solveState{st: s.st.clone()} }
+// Clone returns an independent copy, without any pending move.
+func (s *solveState) Clone() schedule.State { return &solveState{st: s.settle().clone()} }

@@ -38,7 +38,15 @@ func construct(in *Instance, r *rand.Rand) *state {
 		}
 		return key[a] < key[b]
 	})
-	sort.Slice(optional, func(i, j int) bool { return key[optional[i]] < key[optional[j]] })
+	// Surgeon time is what most often keeps optional patients out, so the
+	// shortest operations go first: more patients fit.
+	sort.Slice(optional, func(i, j int) bool {
+		a, b := &in.Patients[optional[i]], &in.Patients[optional[j]]
+		if a.SurgeryDuration != b.SurgeryDuration {
+			return a.SurgeryDuration < b.SurgeryDuration
+		}
+		return key[optional[i]] < key[optional[j]]
+	})
 	for _, p := range mandatory {
 		st.placeBest(p, true)
 	}

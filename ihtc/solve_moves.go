@@ -11,6 +11,9 @@ type solveData struct {
 	optional   []int   // the optional patients
 	lastDay    []int   // per patient, the last admission day allowed in the period
 	bySurgeon  [][]int // per surgeon, their patients
+	maxLoad    []int32 // [nurse*shifts+shift] the nurse's maximum workload
+	skill      []int   // per nurse, the skill level
+	capacity   []int32 // per room, the beds
 }
 
 func newSolveData(in *Instance) *solveData {
@@ -31,7 +34,14 @@ func newSolveData(in *Instance) *solveData {
 			d.optional = append(d.optional, i)
 		}
 	}
+	for r := range in.Rooms {
+		d.capacity = append(d.capacity, int32(in.Rooms[r].Capacity))
+	}
 	for n := range in.Nurses {
+		d.skill = append(d.skill, in.Nurses[n].SkillLevel)
+		for _, l := range in.Nurses[n].MaxLoad {
+			d.maxLoad = append(d.maxLoad, int32(l))
+		}
 		for _, sh := range in.Nurses[n].WorkingShifts {
 			d.rostered[sh] = append(d.rostered[sh], n)
 		}
@@ -71,14 +81,7 @@ type move struct {
 // do applies m to the state.
 func (st *state) do(m *move) {
 	for i := range m.np {
-		if m.pats[i].old.Day != Unscheduled {
-			st.unplace(m.pats[i].p)
-		}
-	}
-	for i := range m.np {
-		if a := m.pats[i].new; a.Day != Unscheduled {
-			st.place(m.pats[i].p, a)
-		}
+		st.reassign(m.pats[i].p, m.pats[i].new)
 	}
 	for _, c := range m.nurses {
 		st.setNurse(c.room, c.sh, c.new)
@@ -91,52 +94,43 @@ func (st *state) undo(m *move) {
 		c := m.nurses[i]
 		st.setNurse(c.room, c.sh, c.old)
 	}
-	for i := range m.np {
-		if m.pats[i].new.Day != Unscheduled {
-			st.unplace(m.pats[i].p)
-		}
+	for i := m.np - 1; i >= 0; i-- {
+		st.reassign(m.pats[i].p, m.pats[i].old)
 	}
-	for i := range m.np {
-		if a := m.pats[i].old; a.Day != Unscheduled {
-			st.place(m.pats[i].p, a)
+}
+
+// reassign gives patient p admission b, touching only what changes: a
+// new theatre on the same day leaves the rooms alone, a new room on the
+// same day leaves the surgery alone. The costs kept are functions of the
+// decisions only, so the order of changes within a move does not matter.
+func (st *state) reassign(p int, b Admission) {
+	a := st.adm[p]
+	switch {
+	case a == b:
+	case a.Day == Unscheduled:
+		st.place(p, b)
+	case b.Day == Unscheduled:
+		st.unplace(p)
+	default:
+		pt := &st.in.Patients[p]
+		st.patientRules(pt, a, -1)
+		st.patientRules(pt, b, 1)
+		if a.Day != b.Day || a.Theater != b.Theater {
+			st.surgery(pt, a, -1)
+			st.surgery(pt, b, 1)
 		}
+		if a.Day != b.Day || a.Room != b.Room {
+			st.addStay(p, &pt.Care, a.Room, a.Day, -1)
+			st.addStay(p, &pt.Care, b.Room, b.Day, 1)
+		}
+		st.adm[p] = b
 	}
 }
 
 // propose draws a random move into st.mv and returns its exact cost
 // delta, found by applying and reverting it.
 func (st *state) propose(r *rand.Rand) (int64, bool) {
-	st.mv.np, st.mv.nurses = 0, st.mv.nurses[:0]
-	var ok bool
-	span := 100
-	if st.hardOnly {
-		span = 54 // nurse moves cannot change hard violations
-	}
-	switch x := r.Intn(span); {
-	case x < 10:
-		ok = st.proposeDay(r)
-	case x < 20:
-		ok = st.proposeRoom(r)
-	case x < 28:
-		ok = st.proposeTheater(r)
-	case x < 36:
-		ok = st.proposeRelocate(r)
-	case x < 42:
-		ok = st.proposeSwap(r)
-	case x < 46:
-		ok = st.proposeSwapDays(r)
-	case x < 49:
-		ok = st.proposeToggle(r)
-	case x < 54:
-		ok = st.proposeInsert(r)
-	case x < 72:
-		ok = st.proposeNurse(r)
-	case x < 84:
-		ok = st.proposeNurseSwap(r)
-	default:
-		ok = st.proposeNurseBlock(r)
-	}
-	if !ok {
+	if !st.pick(r) {
 		return 0, false
 	}
 	before := st.Cost()
@@ -144,6 +138,39 @@ func (st *state) propose(r *rand.Rand) (int64, bool) {
 	delta := st.Cost() - before
 	st.undo(&st.mv)
 	return delta, true
+}
+
+// pick draws a random move into st.mv, reporting false if none was found.
+func (st *state) pick(r *rand.Rand) bool {
+	st.mv.np, st.mv.nurses = 0, st.mv.nurses[:0]
+	span := 100
+	if st.hardOnly {
+		span = 54 // nurse moves cannot change hard violations
+	}
+	switch x := r.Intn(span); {
+	case x < 10:
+		return st.proposeDay(r)
+	case x < 20:
+		return st.proposeRoom(r)
+	case x < 28:
+		return st.proposeTheater(r)
+	case x < 36:
+		return st.proposeRelocate(r)
+	case x < 42:
+		return st.proposeSwap(r)
+	case x < 46:
+		return st.proposeSwapDays(r)
+	case x < 49:
+		return st.proposeToggle(r)
+	case x < 54:
+		return st.proposeInsert(r)
+	case x < 72:
+		return st.proposeNurse(r)
+	case x < 84:
+		return st.proposeNurseSwap(r)
+	default:
+		return st.proposeNurseBlock(r)
+	}
 }
 
 // addPat records a patient change in the pending move.
@@ -428,8 +455,9 @@ next:
 }
 
 // proposeInsert admits a postponed optional patient where it fits, or,
-// when nothing fits, in the place of an admitted optional patient who is
-// postponed instead.
+// when nothing fits, makes room: in the place of an admitted optional
+// patient of the same surgeon (who is postponed), by moving a patient of
+// the same surgeon to another day, or by moving one out of a full room.
 func (st *state) proposeInsert(r *rand.Rand) bool {
 	opt := st.data.optional
 	if len(opt) == 0 {
@@ -443,13 +471,73 @@ func (st *state) proposeInsert(r *rand.Rand) bool {
 		st.addPat(p, a)
 		return true
 	}
-	q := opt[r.Intn(len(opt))]
+	switch r.Intn(3) {
+	case 0:
+		return st.proposeKick(r, p)
+	case 1:
+		return st.proposeSurgeonKick(r, p)
+	}
+	same := st.data.bySurgeon[st.in.Patients[p].Surgeon]
+	q := same[r.Intn(len(same))]
 	b := st.adm[q]
-	if b.Day == Unscheduled || b.Day < st.in.Patients[p].ReleaseDay || st.in.Patients[p].Incompatible[b.Room] {
+	if st.in.Patients[q].Mandatory || b.Day == Unscheduled || !st.inWindow(p, b.Day) || st.in.Patients[p].Incompatible[b.Room] {
 		return false
 	}
 	st.addPat(q, Admission{Day: Unscheduled, Room: -1, Theater: -1})
 	st.addPat(p, b)
+	return true
+}
+
+// proposeSurgeonKick admits unscheduled patient p on a day of its window
+// in a room with a bed, moving another patient of the same surgeon that
+// day to wherever they fit, to free the surgeon's time.
+func (st *state) proposeSurgeonKick(r *rand.Rand, p int) bool {
+	pt := &st.in.Patients[p]
+	same := st.data.bySurgeon[pt.Surgeon]
+	q := same[r.Intn(len(same))]
+	b := st.adm[q]
+	if q == p || b.Day == Unscheduled || !st.inWindow(p, b.Day) {
+		return false
+	}
+	room := st.fittingRoom(r, p, b.Day)
+	if room < 0 {
+		return false
+	}
+	nb, ok := st.smartAdmission(r, q)
+	if !ok || nb.Day == b.Day {
+		return false
+	}
+	st.addPat(q, nb)
+	st.addPat(p, Admission{Day: b.Day, Room: room, Theater: b.Theater})
+	return true
+}
+
+// proposeKick admits unscheduled patient p on a day its surgeon and a
+// theatre have time for, in a room where it would find one bed too few,
+// and moves one patient of that room to wherever they fit elsewhere.
+func (st *state) proposeKick(r *rand.Rand, p int) bool {
+	pt := &st.in.Patients[p]
+	d := st.randomDay(r, p)
+	if st.sdMin[pt.Surgeon*st.D+d]+int32(pt.SurgeryDuration) > int32(st.in.Surgeons[pt.Surgeon].MaxSurgeryTime[d]) {
+		return false
+	}
+	t := st.fittingTheater(r, pt, d)
+	rooms := st.data.compatible[p]
+	room := rooms[r.Intn(len(rooms))]
+	l := st.rdList[room*st.D+d]
+	if t < 0 || len(l) == 0 {
+		return false
+	}
+	q := int(l[r.Intn(len(l))])
+	if q >= st.nPat || q == p {
+		return false
+	}
+	b, ok := st.smartAdmission(r, q)
+	if !ok || b.Room == room {
+		return false
+	}
+	st.addPat(q, b)
+	st.addPat(p, Admission{Day: d, Room: room, Theater: t})
 	return true
 }
 

@@ -246,7 +246,7 @@ func (st *state) roomDayHard(cell int) int64 {
 	for _, k := range st.rdGender[cell*st.G : (cell+1)*st.G] {
 		most = max(most, k)
 	}
-	capacity := int32(st.in.Rooms[cell/st.D].Capacity)
+	capacity := st.data.capacity[cell/st.D]
 	h := int64(n-most) + int64(max(0, n-capacity))
 	room, d := cell/st.D, cell%st.D
 	for t := range ShiftsPerDay {
@@ -288,14 +288,14 @@ func (st *state) roomShift(person int, c *Care, room, sh, k int, sign int32) {
 		return
 	}
 	st.nurseLoad(n, sh, sign*w)
-	st.raw[RoomSkillLevel] += int64(sign) * int64(max(0, req-st.in.Nurses[n].SkillLevel))
+	st.raw[RoomSkillLevel] += int64(sign) * int64(max(0, req-st.data.skill[n]))
 	st.meet(person, n, int16(sign))
 }
 
 // nurseLoad changes a nurse's workload in a shift, keeping S4.
 func (st *state) nurseLoad(n, sh int, delta int32) {
 	ns := n*st.S + sh
-	limit := int32(st.in.Nurses[n].MaxLoad[sh])
+	limit := st.data.maxLoad[ns]
 	st.raw[ExcessiveNurseWorkload] -= int64(max(0, st.nsLoad[ns]-limit))
 	st.nsLoad[ns] += delta
 	st.raw[ExcessiveNurseWorkload] += int64(max(0, st.nsLoad[ns]-limit))
@@ -321,7 +321,7 @@ func (st *state) setNurse(room, sh, n int) {
 	people := st.rdList[room*st.D+sh/ShiftsPerDay]
 	if o != NoNurse {
 		st.nurseLoad(o, sh, -st.rsLoad[rs])
-		st.raw[RoomSkillLevel] -= st.skillShort(rs, st.in.Nurses[o].SkillLevel)
+		st.raw[RoomSkillLevel] -= st.skillShort(rs, st.data.skill[o])
 		for _, p := range people {
 			st.meet(int(p), o, -1)
 		}
@@ -329,7 +329,7 @@ func (st *state) setNurse(room, sh, n int) {
 	st.rn[rs] = int32(n)
 	if n != NoNurse {
 		st.nurseLoad(n, sh, st.rsLoad[rs])
-		st.raw[RoomSkillLevel] += st.skillShort(rs, st.in.Nurses[n].SkillLevel)
+		st.raw[RoomSkillLevel] += st.skillShort(rs, st.data.skill[n])
 		for _, p := range people {
 			st.meet(int(p), n, 1)
 		}

@@ -28,6 +28,8 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 			return m.benchSummary(ctx, args[1:])
 		case "offers":
 			return m.benchOffers(ctx, args[1:])
+		case "ihtc":
+			return m.benchIHTC(ctx, args[1:])
 		case "ihtc-cost":
 			return m.benchIHTCCost(ctx, args[1:])
 		}
@@ -36,6 +38,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 		"  elective bench booking [--db D] [--bookers N]  bookings per second (writes bookings: use a copy of the database)\n"+
 		"  elective bench rtt [--pathways N]              derive a national-scale synthetic list in one streaming pass\n"+
 		"  elective bench summary [--db D] [--runs N]     PTL summary by Elective and by one plain SQL query, side by side (audits: use a copy)\n"+
+		"  elective bench ihtc INSTANCE [--seconds S]     solve an IHTC-2024 instance with the schedule engine, print its costs, --out writes it\n"+
 		"  elective bench ihtc-cost INSTANCE SOLUTION     IHTC-2024 violations and costs of a solution, as the official checker reports them\n"+
 		"  elective bench offers [--db D] [--samples N]   earliest reasonable offers and the right next patient (writes sessions: use a copy)")
 	return fmt.Errorf("%w: expected bench ptl, bench booking, bench rtt, bench summary or bench offers", errUsage)
