@@ -29,6 +29,25 @@
 // result wins, ties going to the lowest thread, so a run stopped by
 // MaxIterations is deterministic for its seed whatever the scheduling.
 //
+// # Theatre lists
+//
+// Optimise proposes which waiting-list cases go on which theatre sessions
+// (ListProblem in, Proposal out; the store converts to and from these
+// types). Every proposal keeps the hard limits: session minutes, surgeon,
+// specialty, list type, kit on the list and kit counts across lists that
+// overlap in time, beds over each length of stay, the pre-operative
+// assessment rule (POAPolicy: valid on the TCI date, or the TCI at least
+// 14 days away so that one can be booked; rules.md 3.7), patient
+// unavailability, TCI after today, and locked lists (rules.md 3.6)
+// untouched. The local search only proposes moves that keep them, so its
+// cost holds just the objective, priced by Weights: P-code misses
+// (rules.md 2.4), then RTT breaches, then cases left out, then priority and
+// wait (rules.md 3.8), then idle minutes and sessions opened.
+//
+// ChronologicalFill is the baseline staff use by hand, with the same
+// limits and the same Proposal, so the two can be shown side by side; Diff
+// lists the bookings a proposal would change.
+//
 // The package is pure: it reads no clock (time is injected through
 // Options.Now) and does no I/O.
 package schedule
