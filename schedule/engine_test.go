@@ -239,3 +239,44 @@ func BenchmarkSearch(b *testing.B) {
 		Search(context.Background(), fromNums(nums), Options{Seed: 1, MaxIterations: 100000})
 	}
 }
+
+func TestSearch_TemperatureOverrides(t *testing.T) {
+	nums := []int64{31, 29, 23, 19, 17, 13, 11, 7, 5, 3, 2}
+	o := Options{Seed: 1, MaxIterations: 20000, InitialTemp: 50, FinalTemp: 0.05}
+	if res := Search(context.Background(), fromNums(nums), o); res.Cost != 0 {
+		t.Errorf("cost %d with set temperatures", res.Cost)
+	}
+	u := newRun(context.Background(), 0, newPartition(nums), rand.New(rand.NewSource(1)), &Options{InitialTemp: 1, FinalTemp: 5})
+	if u.t0 != 1 || u.tEnd != 1 {
+		t.Errorf("final temperature %g above initial %g", u.tEnd, u.t0)
+	}
+}
+
+func TestSearch_Fraction(t *testing.T) {
+	start := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	now := start
+	clock := func() time.Time { return now }
+	tests := []struct {
+		name string
+		o    Options
+		iter int64
+		at   time.Duration
+		want float64
+	}{
+		{"Iterations", Options{MaxIterations: 1000}, 250, 0, 0.25},
+		{"Time", Options{MaxIterations: 1000, Now: clock, Deadline: start.Add(time.Second)}, 250, 500 * time.Millisecond, 0.5},
+		{"PastDeadline", Options{Now: clock, Deadline: start.Add(-time.Second)}, 0, 0, 1},
+		{"Overrun", Options{Now: clock, Deadline: start.Add(time.Second)}, 0, 2 * time.Second, 1},
+		{"Unbounded", Options{}, reheatEvery + reheatEvery/4, 0, 0.25},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			now = start
+			u := newRun(context.Background(), 0, newPartition([]int64{1, 2}), rand.New(rand.NewSource(1)), &tt.o)
+			u.iter, now = tt.iter, start.Add(tt.at)
+			if got := u.fraction(); got != tt.want {
+				t.Errorf("fraction %g, want %g", got, tt.want)
+			}
+		})
+	}
+}

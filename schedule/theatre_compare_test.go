@@ -25,6 +25,9 @@ func TestOptimise_BeatsChronological(t *testing.T) {
 		if o.PCodeMisses > c.PCodeMisses || o.Utilisation < c.Utilisation || o.Placed < c.Placed {
 			t.Errorf("seed %d: optimiser %+v not better than chronological %+v", seed, o, c)
 		}
+		if lb := unavoidableMisses(p); o.PCodeMisses != lb {
+			t.Errorf("seed %d: optimiser misses %d, but only %d are unavoidable", seed, o.PCodeMisses, lb)
+		}
 		if o.PCodeMisses+o.RTTBreaches > c.PCodeMisses+c.RTTBreaches || seed == 1 && o.RTTBreaches > c.RTTBreaches {
 			t.Errorf("seed %d: optimiser breaches %d, chronological %d", seed, o.RTTBreaches, c.RTTBreaches)
 		}
@@ -45,4 +48,17 @@ func BenchmarkChronologicalFill(b *testing.B) {
 	for b.Loop() {
 		ChronologicalFill(p)
 	}
+}
+
+// unavoidableMisses counts the cases due in the horizon that no session
+// they may go on comes before: a lower bound on P-code misses.
+func unavoidableMisses(p ListProblem) int {
+	m, _ := compile(&p)
+	n := 0
+	for _, ci := range m.cases {
+		if !ci.fixed && ci.due != noDay && ci.due <= m.horizon && (len(ci.elig) == 0 || m.sess[ci.elig[0]].day > ci.due) {
+			n++
+		}
+	}
+	return n
 }
