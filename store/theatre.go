@@ -136,6 +136,15 @@ func scanEntry(row scanner) (*elective.AdmittedListEntry, error) {
 
 // findEntries reads entries with their latest POA and booked case.
 func (tx *Tx) findEntries(q string, args ...any) ([]*elective.AdmittedListEntry, error) {
+	out, err := tx.findBareEntries(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return out, tx.attachEntryDetails(out)
+}
+
+// findBareEntries reads entries without their POA and case.
+func (tx *Tx) findBareEntries(q string, args ...any) ([]*elective.AdmittedListEntry, error) {
 	rows, err := tx.query(q, args...)
 	if err != nil {
 		return nil, err
@@ -149,11 +158,7 @@ func (tx *Tx) findEntries(q string, args ...any) ([]*elective.AdmittedListEntry,
 		}
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	return out, tx.attachEntryDetails(out)
+	return out, rows.Err()
 }
 
 // findEntry reads one entry.
@@ -190,12 +195,17 @@ func (s *TheatreService) FindAdmittedEntries(ctx context.Context, f elective.Adm
 	var out []*elective.AdmittedListEntry
 	err := s.db.update(ctx, func(tx *Tx) error {
 		var err error
-		if out, err = tx.findEntries(q+` ORDER BY e.priority_rank, e.listed_date, e.id`, args...); err != nil {
+		if out, err = tx.findBareEntries(q, args...); err != nil {
 			return err
 		}
+		// The booking order needs none of the POA and case details, so
+		// only the rows shown are given them.
 		theatre.Order(out)
 		if len(out) > f.Limit {
 			out = out[:f.Limit]
+		}
+		if err := tx.attachEntryDetails(out); err != nil {
+			return err
 		}
 		return tx.audit("theatre.entries", 0, "status="+string(f.Status)+" rows="+itoa(len(out)))
 	})
