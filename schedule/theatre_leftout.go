@@ -19,7 +19,7 @@ func (s *listState) leftOut(c int32) LeftOut {
 	}
 	var why string
 	switch {
-	case pc.Minutes > longest:
+	case len(m.sess) > 0 && pc.Minutes > longest:
 		why = fmt.Sprintf("longer than any session (%d min > %d min)", pc.Minutes, longest)
 	case len(ci.elig) == 0:
 		why = m.staticWhy(c)

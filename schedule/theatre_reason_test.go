@@ -253,3 +253,18 @@ func TestReasons_LaterToFillAList(t *testing.T) {
 		t.Errorf("totals %+v", opt.Totals)
 	}
 }
+
+func TestOptimise_Empty(t *testing.T) {
+	for name, prop := range solvers(t, ListProblem{Today: day0}) {
+		if len(prop.Sessions) != 0 || prop.Totals != (Totals{}) {
+			t.Errorf("%s: %+v", name, prop)
+		}
+	}
+	p := ListProblem{Today: day0, Cases: []ListCase{listCase(1, 60)}}
+	for name, prop := range solvers(t, p) {
+		if len(prop.LeftOut) != 1 {
+			t.Fatalf("%s: %+v", name, prop)
+		}
+		mustContain(t, prop.LeftOut[0].Reason, "no session of surgeon 1 in the lists")
+	}
+}
