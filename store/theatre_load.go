@@ -10,9 +10,9 @@ import (
 // TheatreData is admitted-care data to load in one go: the demo hospital's
 // theatres and lists, or a migration's. IDs of theatres, sessions and
 // entries are the data's own (any distinct numbers): the loader gives each
-// row a database id and maps the references (session to theatre, case and
-// POA to entry and session). Pathway, patient, specialty, clinician and
-// site ids are the database's.
+// row a database id, maps the references (session to theatre, case and
+// POA to entry and session) and writes the new ids back into the data.
+// Pathway, patient, specialty, clinician and site ids are the database's.
 type TheatreData struct {
 	Theatres []*elective.Theatre
 	Kit      map[string]int

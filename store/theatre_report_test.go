@@ -73,3 +73,40 @@ func TestTheatreEstimateDuration(t *testing.T) {
 		}
 	})
 }
+
+// Loaded theatre data keeps its references when the loader gives each row
+// a database id: the case is on its session with its entry and POA.
+func TestTheatreLoadData(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		theatreSetup(t, db)
+		ref := MustRegister(t, db, 1, today.AddDays(-40))
+		d := &store.TheatreData{
+			Theatres: []*elective.Theatre{{ID: 70, Code: "DSU1", Name: "Day surgery 1", SiteID: 2}},
+			Sessions: []*elective.TheatreSession{{ID: 80, TheatreID: 70, SpecialtyID: 1, Date: today.AddDays(3),
+				Period: elective.PeriodMorning, StartMinute: 510, Minutes: 240, SurgeonID: 1, ListType: elective.ListLA,
+				Status: elective.SessionLocked}},
+			Entries: []*elective.AdmittedListEntry{{ID: 90, PathwayID: ref.PathwayID, PatientID: ref.PatientID, SpecialtyID: 1,
+				SurgeonID: 1, ProcedureCode: "A65.1", ProcedureName: "Carpal tunnel release", Management: elective.DayCase,
+				Priority: elective.P4, ListedOn: today.AddDays(-10), ExpectedMinutes: 20, Anaesthetic: elective.AnaestheticLocal,
+				Status: elective.AdmittedScheduled}},
+			PreOps: []*elective.PreOpAssessment{{EntryID: 90, On: today.AddDays(-2), Outcome: elective.PreOpFit,
+				AssessedOn: today.AddDays(-2), ValidUntil: today.AddDays(82)}},
+			Cases: []*elective.TheatreCase{{SessionID: 80, EntryID: 90, Position: 1, Minutes: 20, Status: elective.CaseBooked}},
+		}
+		if err := store.NewLoader(db).LoadTheatreData(as(system), d); err != nil {
+			t.Fatal(err)
+		}
+		s, err := store.NewTheatreService(db).FindTheatreSession(as(booker), d.Sessions[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.TheatreName != "Day surgery 1" || s.Status != elective.SessionLocked || len(s.Cases) != 1 {
+			t.Fatalf("loaded session = %+v", s)
+		}
+		c := s.Cases[0]
+		if c.EntryID != d.Entries[0].ID || c.Entry == nil || c.Entry.POA == nil || c.Entry.POA.ValidUntil != today.AddDays(82) ||
+			c.Entry.Case == nil || c.Entry.Case.ID != c.ID {
+			t.Errorf("loaded case = %+v, entry %+v", c, c.Entry)
+		}
+	})
+}
