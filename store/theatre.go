@@ -49,6 +49,13 @@ func (s *TheatreService) ListPatient(ctx context.Context, e *elective.AdmittedLi
 		if err := tx.checkEntry(e); err != nil {
 			return err
 		}
+		var listed int
+		if err := tx.queryRow(`SELECT COUNT(*) FROM admitted_entry WHERE pathway_id = ? AND procedure_code = ? AND status IN (?, ?)`,
+			e.PathwayID, e.ProcedureCode, elective.AdmittedWaiting, elective.AdmittedScheduled).Scan(&listed); err != nil {
+			return err
+		} else if listed > 0 {
+			return elective.Errorf(elective.ECONFLICT, "The patient is already on the admitted list for %s", e.ProcedureCode)
+		}
 		if err := tx.insertEntry(e); err != nil {
 			return err
 		}

@@ -140,10 +140,17 @@ func (tx *Tx) attachCaseEntries(cases []*elective.TheatreCase) error {
 }
 
 // FindTheatreSessions returns sessions with their cases, by date and
-// start; reading the cases is a read of patient records, so it is audited.
+// start: from today and for two weeks unless the filter says; reading the
+// cases is a read of patient records, so it is audited.
 func (s *TheatreService) FindTheatreSessions(ctx context.Context, f elective.TheatreSessionFilter) ([]*elective.TheatreSession, error) {
 	if err := authorize(ctx, elective.ActionViewWaitingList); err != nil {
 		return nil, err
+	}
+	if f.From.IsZero() {
+		f.From = elective.DateOf(s.db.Now(), s.db.Location)
+	}
+	if f.To.IsZero() {
+		f.To = f.From.AddDays(13) // two weeks: the lists being finalised
 	}
 	q, args := sessionSelect+` WHERE s.session_date >= ? AND s.session_date <= ?`, []any{f.From, f.To}
 	if f.TheatreID != 0 {

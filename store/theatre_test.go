@@ -87,6 +87,9 @@ func TestTheatreListPatient(t *testing.T) {
 		wrongSurgeon := *e
 		wrongSurgeon.ID, wrongSurgeon.SurgeonID = 0, 3 // a breast surgeon
 		wantCode(t, svc.ListPatient(as(senior), &wrongSurgeon), elective.EINVALID)
+		again := *e
+		again.ID = 0
+		wantCode(t, svc.ListPatient(as(senior), &again), elective.ECONFLICT)
 		wantCode(t, svc.ListPatient(as(senior), &elective.AdmittedListEntry{PathwayID: 999}), elective.ENOTFOUND)
 		wantCode(t, svc.ListPatient(as(booker), &wrongSurgeon), elective.EFORBIDDEN)
 		if n := count(t, db, "admitted_entry"); n != before {
