@@ -13,16 +13,35 @@ import (
 // makes (a case moving off that list), so placements are tried in passes
 // until a pass books none; those still left are refused in words for
 // staff, and the others go ahead.
+//
+// A placement with no SessionID but a FromSessionID takes the case off
+// that list (a plan's left-out case that is booked today): such removals
+// go first, so that the time they free is there for the others.
 func (s *TheatreService) AcceptPlan(ctx context.Context, placements []elective.PlannedCase) (int, []string, error) {
 	if err := authorize(ctx, elective.ActionManageTheatres); err != nil {
 		return 0, nil, err
 	}
 	var pending []elective.PlannedCase
+	var refused []string
 	for _, p := range placements {
-		if p.Change() != "keep" {
+		switch {
+		case p.SessionID == 0 && p.FromSessionID != 0:
+			err := s.db.update(ctx, func(tx *Tx) error { return tx.unscheduleForMove(p) })
+			if code := elective.ErrorCode(err); code == elective.EINTERNAL || code == elective.EUNAUTHORIZED {
+				return 0, nil, err
+			} else if err != nil {
+				refused = append(refused, removalRefusal(p, err))
+			}
+		case p.SessionID != 0 && p.Change() != "keep":
 			pending = append(pending, p)
 		}
 	}
+	booked, more, err := s.acceptInPasses(ctx, pending)
+	return booked, append(refused, more...), err
+}
+
+// acceptInPasses books placements in passes until a pass books none.
+func (s *TheatreService) acceptInPasses(ctx context.Context, pending []elective.PlannedCase) (int, []string, error) {
 	booked := 0
 	for {
 		var failed []elective.PlannedCase
@@ -59,7 +78,7 @@ func (s *TheatreService) acceptPlacement(ctx context.Context, p elective.Planned
 }
 
 // unscheduleForMove takes the entry's case off the list the plan moves it
-// from.
+// from (or takes it off, for a removal).
 func (tx *Tx) unscheduleForMove(p elective.PlannedCase) error {
 	var caseID int64
 	err := tx.queryRow(`SELECT id FROM theatre_case WHERE entry_id = ? AND session_id = ? AND status = ?`,
@@ -67,7 +86,20 @@ func (tx *Tx) unscheduleForMove(p elective.PlannedCase) error {
 	if err != nil {
 		return notFound(err, "The patient is no longer booked on the list the plan moves them from")
 	}
-	return tx.unscheduleCase(caseID, "Moved by the accepted list plan", "")
+	reason := "Moved by the accepted list plan"
+	if p.SessionID == 0 {
+		reason = "Taken off by the accepted list plan"
+	}
+	return tx.unscheduleCase(caseID, reason, "")
+}
+
+// removalRefusal says which removal failed and why.
+func removalRefusal(p elective.PlannedCase, err error) string {
+	who := p.PatientName
+	if who == "" {
+		who = "Entry " + itoa64(p.EntryID)
+	}
+	return who + " was not taken off session " + itoa64(p.FromSessionID) + ": " + elective.ErrorMessage(err)
 }
 
 // refusal says which placement was refused and why.

@@ -50,6 +50,18 @@ func TestTheatreAcceptPlan(t *testing.T) {
 		if got, _ := svc.FindAdmittedEntry(as(booker), e2.ID); n != 0 || len(refused) != 1 || got.Case == nil || got.Case.SessionID != b.ID {
 			t.Errorf("refused move: booked %d refused %q, case %+v", n, refused, got.Case)
 		}
+		// A removal frees its time first: e2 comes off b (listed after the
+		// add), and the 200-minute case then fits on b.
+		n, refused, err = svc.AcceptPlan(as(senior), []elective.PlannedCase{
+			{EntryID: e3.ID, SessionID: b.ID, Minutes: 200},
+			{EntryID: e2.ID, FromSessionID: b.ID},
+		})
+		if err != nil || n != 1 || len(refused) != 0 {
+			t.Errorf("removal then add: booked %d refused %q %v", n, refused, err)
+		}
+		if got, _ := svc.FindAdmittedEntry(as(booker), e2.ID); got.Status != elective.AdmittedWaiting || got.Case != nil {
+			t.Errorf("removed entry = %+v", got)
+		}
 		_, _, err = svc.AcceptPlan(as(booker), plan)
 		wantCode(t, err, elective.EFORBIDDEN)
 	})
