@@ -86,15 +86,22 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats,
 		o.ProgressEvery = 100000
 	}
 	var stats Stats
-	probe := construct(in, rand.New(rand.NewSource(o.Seed)))
-	stats.InitialCost = probe.Cost()
-	stats.T0, stats.TEnd = temperatures(probe, rand.New(rand.NewSource(o.Seed)))
 	initial := func(r *rand.Rand) schedule.State { return &solveState{st: construct(in, r)} }
+	probe := placeMandatory(in, rand.New(rand.NewSource(o.Seed)))
 	if probe.hard > 0 {
+		// Make the mandatory patients fit before the optional ones take
+		// the surgeons' time and the beds.
 		start := repair(ctx, probe, o)
 		stats.RepairIterations = start.iterations
-		initial = func(r *rand.Rand) schedule.State { return &solveState{st: start.st.clone()} }
+		initial = func(r *rand.Rand) schedule.State {
+			st := start.st.clone()
+			st.placeOptional(r)
+			return &solveState{st: st}
+		}
 	}
+	first := initial(rand.New(rand.NewSource(o.Seed))).(*solveState).st
+	stats.InitialCost = first.Cost()
+	stats.T0, stats.TEnd = temperatures(first, rand.New(rand.NewSource(o.Seed)))
 	res := schedule.Search(ctx, initial, schedule.Options{
 		Seed: o.Seed, Threads: o.Threads, MaxIterations: o.MaxIterations,
 		ProgressEvery: o.ProgressEvery, Progress: o.Progress, Now: o.Now, Deadline: o.Deadline,

@@ -5,13 +5,19 @@ import (
 	"sort"
 )
 
-// construct builds a starting state greedily: nurses spread over the
-// rooms of each shift, mandatory patients (tightest admission window
-// first) each at their cheapest day and room, then optional patients
-// wherever admitting them lowers the cost, then each occupied
-// room-shift given its cheapest nurse. r breaks ties between equally
-// urgent patients, so that threads start from different states.
+// construct builds a starting state greedily: mandatory patients, then
+// optional ones (see placeMandatory and placeOptional).
 func construct(in *Instance, r *rand.Rand) *state {
+	st := placeMandatory(in, r)
+	st.placeOptional(r)
+	return st
+}
+
+// placeMandatory starts from nurses spread over the rooms of each shift
+// and admits the mandatory patients, tightest admission window first,
+// each at their cheapest day and room. r breaks ties between equally
+// urgent patients, so that threads start from different states.
+func placeMandatory(in *Instance, r *rand.Rand) *state {
 	st := newState(in)
 	for sh, ns := range st.data.rostered {
 		if len(ns) == 0 {
@@ -21,13 +27,11 @@ func construct(in *Instance, r *rand.Rand) *state {
 			st.setNurse(room, sh, ns[(room+sh)%len(ns)])
 		}
 	}
-	var mandatory, optional []int
+	var mandatory []int
 	key := r.Perm(st.nPat)
 	for p := range in.Patients {
 		if in.Patients[p].Mandatory {
 			mandatory = append(mandatory, p)
-		} else {
-			optional = append(optional, p)
 		}
 	}
 	window := func(p int) int { return st.data.lastDay[p] - in.Patients[p].ReleaseDay }
@@ -38,23 +42,32 @@ func construct(in *Instance, r *rand.Rand) *state {
 		}
 		return key[a] < key[b]
 	})
-	// Surgeon time is what most often keeps optional patients out, so the
-	// shortest operations go first: more patients fit.
+	for _, p := range mandatory {
+		st.placeBest(p, true)
+	}
+	return st
+}
+
+// placeOptional admits each optional patient, shortest surgery first
+// (surgeon time is what most often keeps them out, so more fit), where
+// admitting them lowers the cost, then gives every occupied room-shift
+// its cheapest nurse.
+func (st *state) placeOptional(r *rand.Rand) {
+	optional := append([]int(nil), st.data.optional...)
+	key := r.Perm(st.nPat)
 	sort.Slice(optional, func(i, j int) bool {
-		a, b := &in.Patients[optional[i]], &in.Patients[optional[j]]
+		a, b := &st.in.Patients[optional[i]], &st.in.Patients[optional[j]]
 		if a.SurgeryDuration != b.SurgeryDuration {
 			return a.SurgeryDuration < b.SurgeryDuration
 		}
 		return key[optional[i]] < key[optional[j]]
 	})
-	for _, p := range mandatory {
-		st.placeBest(p, true)
-	}
 	for _, p := range optional {
-		st.placeBest(p, false)
+		if st.adm[p].Day == Unscheduled {
+			st.placeBest(p, false)
+		}
 	}
 	st.improveNurses()
-	return st
 }
 
 // placeBest admits patient p at the day and room (with a theatre chosen

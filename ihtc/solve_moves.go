@@ -70,18 +70,17 @@ type patChange struct {
 // nurseChange is one room-shift's nurse before and after a move.
 type nurseChange struct{ room, sh, old, new int }
 
-// move is a compound change: up to two patients (moved together, so that
-// two patients can swap rooms) and any number of room-shift nurses.
+// move is a compound change: patients (in order; one may change more
+// than once) and room-shift nurses.
 type move struct {
-	np     int
-	pats   [2]patChange
+	pats   []patChange
 	nurses []nurseChange
 }
 
 // do applies m to the state.
 func (st *state) do(m *move) {
-	for i := range m.np {
-		st.reassign(m.pats[i].p, m.pats[i].new)
+	for _, c := range m.pats {
+		st.reassign(c.p, c.new)
 	}
 	for _, c := range m.nurses {
 		st.setNurse(c.room, c.sh, c.new)
@@ -94,7 +93,7 @@ func (st *state) undo(m *move) {
 		c := m.nurses[i]
 		st.setNurse(c.room, c.sh, c.old)
 	}
-	for i := m.np - 1; i >= 0; i-- {
+	for i := len(m.pats) - 1; i >= 0; i-- {
 		st.reassign(m.pats[i].p, m.pats[i].old)
 	}
 }
@@ -142,10 +141,14 @@ func (st *state) propose(r *rand.Rand) (int64, bool) {
 
 // pick draws a random move into st.mv, reporting false if none was found.
 func (st *state) pick(r *rand.Rand) bool {
-	st.mv.np, st.mv.nurses = 0, st.mv.nurses[:0]
+	st.mv.pats, st.mv.nurses = st.mv.pats[:0], st.mv.nurses[:0]
+	if !st.hardOnly && r.Intn(1000) < ruinPerMille {
+		return st.proposeRuin(r)
+	}
 	span := 100
 	if st.hardOnly {
-		span = 54 // nurse moves cannot change hard violations
+		span = 46 // only moves of admitted patients: nurse moves cannot
+		// change hard violations, and admitting optional ones is for later
 	}
 	switch x := r.Intn(span); {
 	case x < 10:
@@ -175,8 +178,7 @@ func (st *state) pick(r *rand.Rand) bool {
 
 // addPat records a patient change in the pending move.
 func (st *state) addPat(p int, a Admission) {
-	st.mv.pats[st.mv.np] = patChange{p: p, old: st.adm[p], new: a}
-	st.mv.np++
+	st.mv.pats = append(st.mv.pats, patChange{p: p, old: st.adm[p], new: a})
 }
 
 // randomScheduled returns a random admitted patient, if one is found.
