@@ -19,6 +19,13 @@ type planInput struct {
 // loadPlan reads the sessions from..to (not released), the entries booked
 // on them and the waiting entries of their specialties, their
 // unavailability and POA, the kit counts and the beds left for them.
+// planWeights are the booking office's weights for a plan: the
+// optimiser's defaults, except that moving or removing a patient who
+// already has a TCI date (and a letter saying so) costs half an RTT
+// breach, so a plan only reshuffles booked patients to prevent a breach or
+// a P-code miss, never just to pack lists tighter.
+var planWeights = schedule.Weights{Disruption: 500_000}
+
 func (tx *Tx) loadPlan(r elective.PlanRequest, to elective.Date) (*planInput, error) {
 	q, args := sessionSelect+` WHERE s.session_date >= ? AND s.session_date <= ? AND s.status <> ?`,
 		[]any{r.From, to, elective.SessionReleased}
@@ -29,7 +36,7 @@ func (tx *Tx) loadPlan(r elective.PlanRequest, to elective.Date) (*planInput, er
 	if err != nil {
 		return nil, err
 	}
-	in := &planInput{problem: &schedule.ListProblem{Today: tx.today()}, entries: map[int64]*elective.AdmittedListEntry{},
+	in := &planInput{problem: &schedule.ListProblem{Today: tx.today(), Weights: planWeights}, entries: map[int64]*elective.AdmittedListEntry{},
 		sessions: map[int64]*elective.TheatreSession{}}
 	specialties := map[int64]bool{}
 	current := map[int64]int64{} // entry -> the session in the problem it is booked on

@@ -71,6 +71,14 @@ func (s *Server) handlePlanAccept(w http.ResponseWriter, r *http.Request) error 
 			picks = append(picks, pc)
 		}
 	}
+	// A patient the plan takes off a list is passed with only the list
+	// they leave: the store takes them off first, so the time is free for
+	// the adds and moves.
+	for _, lo := range plan.LeftOut {
+		if lo.FromSessionID != 0 && (all || chosen[lo.EntryID]) {
+			picks = append(picks, elective.PlannedCase{EntryID: lo.EntryID, FromSessionID: lo.FromSessionID, Reason: lo.Reason})
+		}
+	}
 	if len(picks) == 0 {
 		return s.redirectWithFlash(w, r, "/theatre-plan/"+j.id, "Nothing chosen: tick the placements to accept")
 	}

@@ -28,6 +28,8 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 			return m.benchSummary(ctx, args[1:])
 		case "offers":
 			return m.benchOffers(ctx, args[1:])
+		case "lists":
+			return m.benchLists(ctx, args[1:])
 		case "ihtc":
 			return m.benchIHTC(ctx, args[1:])
 		case "ihtc-cost":

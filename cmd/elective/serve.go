@@ -155,6 +155,8 @@ func services(db *store.DB) web.Services {
 		Utilisation:   store.NewUtilisationService(db),
 		FollowUps:     store.NewFollowUpService(db),
 		Triage:        store.NewTriageService(db),
+		Theatres:      store.NewTheatreService(db),
+		Planner:       store.NewListPlanner(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
 	}
