@@ -58,6 +58,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /appointments/{id}/move", s.private(s.handleAppointmentMoveCreate))
 
 	mux.Handle("GET /admitted", s.private(s.handleAdmittedIndex))
+	mux.Handle("GET /admitted/export.csv", s.private(s.handleAdmittedExportCSV))
 	mux.Handle("GET /admitted/{id}", s.private(s.handleAdmittedView))
 	mux.Handle("GET /pathways/{id}/admit", s.private(s.handleAdmitNew))
 	mux.Handle("POST /pathways/{id}/admit", s.private(s.handleAdmitCreate))

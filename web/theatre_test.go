@@ -236,3 +236,17 @@ func addTheatrePages(add func(page, string), e *testEnv, formErrs FormErrors) {
 		BookedMinutes: 30, Utilisation: 12.5, CappedUtilisation: 12.5, Breaches28Day: []*elective.CancelledOperation{op},
 		AtRisk: entries[:1]}, Cancellations: []ReasonCount{{elective.CancelNoWardBed, 1}}}, "Theatre report")
 }
+
+func TestAdmittedExport(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatres()
+	w := e.get("/admitted/export.csv?specialty_id=1", "tok-officer")
+	wantStatus(t, w, http.StatusOK)
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
+		t.Errorf("content type %q", ct)
+	}
+	wantBody(t, w, "Position,NHS number,Patient", "9991234578,\"SMITH, Jane (Mrs)\"", "W401", "P2", "No pre-operative assessment")
+	if w := e.get("/admitted/export.csv", "tok-rota"); w.Code != http.StatusForbidden {
+		t.Errorf("rota coordinator: status %d", w.Code)
+	}
+}
