@@ -196,7 +196,9 @@ func (s *TheatreService) FindAdmittedEntries(ctx context.Context, f elective.Adm
 	if f.SurgeonID != 0 {
 		q, args = q+` AND e.surgeon_id = ?`, append(args, f.SurgeonID)
 	}
-	if f.Limit <= 0 || f.Limit > 5000 {
+	// The page shows a few hundred rows; the download asks for the whole
+	// list (a large trust's is tens of thousands).
+	if f.Limit <= 0 || f.Limit > 200_000 {
 		f.Limit = 500
 	}
 	var out []*elective.AdmittedListEntry

@@ -18,7 +18,12 @@ type AdmittedIndexPage struct {
 	Specialties []*elective.Specialty
 	Surgeons    []*elective.Clinician
 	Rows        []AdmittedRow
+	More        bool // the list goes on past the rows shown
 }
+
+// admittedPageRows is how many patients the page shows: the head of the
+// list is what staff book from; the download has everyone.
+const admittedPageRows = 300
 
 func (*AdmittedIndexPage) templateName() string { return "admitted/index" }
 
@@ -63,9 +68,12 @@ func (s *Server) handleAdmittedIndex(w http.ResponseWriter, r *http.Request) err
 		Specialties: lk.specialties, Surgeons: lk.clinicians}
 	p.Title, p.Nav, p.Wide = "Admitted waiting list", NavTheatres, true
 	entries, err := s.svc.Theatres.FindAdmittedEntries(r.Context(), elective.AdmittedFilter{
-		SpecialtyID: p.SpecialtyID, SurgeonID: p.SurgeonID, Limit: 1000})
+		SpecialtyID: p.SpecialtyID, SurgeonID: p.SurgeonID, Limit: admittedPageRows + 1})
 	if err != nil {
 		return err
+	}
+	if len(entries) > admittedPageRows {
+		entries, p.More = entries[:admittedPageRows], true
 	}
 	for i, e := range entries {
 		row := s.admittedRow(e)

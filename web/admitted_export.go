@@ -63,7 +63,7 @@ func (s *Server) handleAdmittedExportCSV(w http.ResponseWriter, r *http.Request)
 	}
 	q := r.URL.Query()
 	entries, err := s.svc.Theatres.FindAdmittedEntries(r.Context(), elective.AdmittedFilter{
-		SpecialtyID: formInt64(q.Get("specialty_id")), SurgeonID: formInt64(q.Get("surgeon_id"))})
+		SpecialtyID: formInt64(q.Get("specialty_id")), SurgeonID: formInt64(q.Get("surgeon_id")), Limit: 200_000})
 	if err != nil {
 		return err
 	}

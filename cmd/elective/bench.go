@@ -79,6 +79,11 @@ func (m *Main) benchPTL(ctx context.Context, args []string) error {
 		{"Clinic utilisation and capacity, one specialty", fmt.Sprintf("/reports/utilisation?specialty_id=%d", spec)},
 		{"Free slots, one specialty", fmt.Sprintf("/slots?specialty_id=%d", spec)},
 		{"Clinic sessions, one specialty", fmt.Sprintf("/sessions?specialty_id=%d", spec)},
+		{"Admitted waiting list, one specialty", fmt.Sprintf("/admitted?specialty_id=%d", spec)},
+		{"Admitted waiting list, every specialty", "/admitted"},
+		{"Theatre lists, next four weeks", "/theatre-sessions"},
+		{"Theatre report", "/reports/theatres"},
+		{"Cancelled operations (28-day rule)", "/cancelled-operations"},
 	} {
 		times, err := timeRequests(h, cookie, page.url, *n)
 		if err != nil {

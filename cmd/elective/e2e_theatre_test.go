@@ -73,14 +73,14 @@ func (b *browser) preOp() {
 		press("Book pre-op assessment"), chromedp.WaitVisible(chromedp.CSS("#poa-outcome")))
 	b.see("pre-op booked", "Pre-operative assessment booked for 25 Nov 2026")
 	b.do("record fit", chromedp.SetValue(chromedp.CSS("#poa-outcome"), "fit"), press("Record the outcome"),
-		chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+		chromedp.WaitVisible(`//*[contains(., "Pre-operative assessment: Fit for surgery, valid until")]`))
 	b.see("fit", "Pre-operative assessment: Fit for surgery, valid until")
 }
 
 // bookFromEntry books the first list of the surgeon the case fits.
 func (b *browser) bookFromEntry() {
 	b.see("the surgeon's lists", "Lists of Mr A Bone in the next 12 weeks")
-	b.do("book 14 December", press("Book 14 Dec 2026"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.do("book 14 December", press("Book 14 Dec 2026"), chromedp.WaitVisible(`//*[contains(., "Booked on the list: TCI 14 Dec 2026")]`))
 	b.see("booked", "Booked on the list: TCI 14 Dec 2026")
 }
 
@@ -90,7 +90,7 @@ func (b *browser) checkAndLockList() {
 	b.do("open the list", chromedp.Navigate(fmt.Sprintf("%s/theatre-sessions/%d", b.base, theatreSeed.listA)),
 		chromedp.WaitVisible(chromedp.CSS("#cases")))
 	b.see("list builder", "Cases in order", "Total knee replacement", "120 of 240 minutes", "Patients who could fill it")
-	b.do("lock it", press("Lock the list"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.do("lock it", press("Lock the list"), chromedp.WaitVisible(`//*[contains(., "List locked: changes now need a manager")]`))
 	b.see("locked", "List locked: changes now need a manager")
 	b.do("take the case off without a reason", chromedp.Click(chromedp.CSS("#cases summary")),
 		press("Take off the list"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
@@ -105,7 +105,7 @@ func (b *browser) cancelOnTheDay() {
 	b.see("today's list", "SAMEDAY")
 	b.do("cancel on the day", chromedp.Click(chromedp.CSS("#cases summary")),
 		chromedp.SetValue(chromedp.CSS(`#cases select[name="reason"]`), "no-ward-bed"),
-		press("Cancel the operation"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+		press("Cancel the operation"), chromedp.WaitVisible(`//*[contains(., "a new date is due by 21 Dec 2026 (28-day rule)")]`))
 	b.see("cancelled", "a new date is due by 21 Dec 2026 (28-day rule)")
 }
 
@@ -116,7 +116,7 @@ func (b *browser) rebookWithin28Days() {
 		chromedp.WaitVisible(chromedp.CSS("#cancelled-operations")))
 	b.see("28-day worklist", "SAMEDAY", "No ward bed", "1 still need a date")
 	b.do("give a new date", follow("Give a new date"), chromedp.WaitVisible(chromedp.CSS("#candidates")))
-	b.do("book 9 December", press("Book 9 Dec 2026"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.do("book 9 December", press("Book 9 Dec 2026"), chromedp.WaitVisible(`//*[contains(., "Booked on the list: TCI 9 Dec 2026")]`))
 	b.do("the worklist again", chromedp.Navigate(b.base+"/cancelled-operations"),
 		chromedp.WaitVisible(chromedp.CSS("#cancelled-operations")))
 	b.see("rebooked", "0 still need a date", "Rebooked for 9 Dec 2026, within the 28 days")
@@ -129,7 +129,7 @@ func (b *browser) planLists() {
 	b.do("run it", chromedp.SetValue(chromedp.CSS("#seconds"), "2"), press("Run the optimiser"),
 		chromedp.WaitVisible(chromedp.CSS("#plan-totals")))
 	b.see("plan", "Compared with filling the lists by date listed", "PLANNABLE", "Chronological fill")
-	b.do("accept the plan", press("Accept the whole plan"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner")))
+	b.do("accept the plan", press("Accept the whole plan"), chromedp.WaitVisible(`//*[contains(., "placements")]`))
 	b.see("accepted", "placements")
 	if text := b.text(); strings.Contains(text, "Not booked") {
 		b.t.Fatalf("a placement of the plan was refused: %s", text)
