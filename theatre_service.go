@@ -43,6 +43,20 @@ type CancelCase struct {
 	Override string
 }
 
+// CaseAdmission records the admission of a booked case (rules.md 1.3.3,
+// 1.3.4).
+type CaseAdmission struct {
+	CaseID     int64
+	AdmittedOn Date // the date of admission: the clock stops on it if treated
+	// ActualMinutes is the theatre time the case took; required when
+	// treated, it teaches EstimateDuration.
+	ActualMinutes int
+	// Treated is false when the patient was admitted but the procedure was
+	// not performed (1.3.4): the clock keeps running.
+	Treated bool
+	Note    string
+}
+
 // SessionStaffing confirms (or clears) who staffs a theatre session: the
 // T-6 weeks milestone of rules.md 3.6.
 type SessionStaffing struct {
@@ -134,6 +148,16 @@ type TheatreService interface {
 	// CancelCase records a cancellation; a last-minute, non-clinical one
 	// starts the 28-day rule (rules.md 2.1). The RTT clock is not affected.
 	CancelCase(ctx context.Context, c CancelCase) (*CancelledOperation, error)
+	// RecordAdmission records that the patient of a booked case was
+	// admitted, and whether the procedure was performed: the case is done,
+	// its actual minutes join the surgeon's history, and the pathway gets an
+	// admission event, which stops the RTT clock on the date of admission
+	// when the procedure was performed (rules.md 1.3.3) and not otherwise
+	// (1.3.4: the entry goes back to waiting). EINVALID for a bad date or
+	// minutes or an event the pathway's rules refuse, ECONFLICT when the
+	// case is no longer booked, ENOTFOUND for an unknown case; nothing
+	// changes on error.
+	RecordAdmission(ctx context.Context, a CaseAdmission) error
 	// FindCancelledOperations returns cancellations under the 28-day rule
 	// not yet rebooked first, then the rest, newest first.
 	FindCancelledOperations(ctx context.Context, from, to Date) ([]*CancelledOperation, error)

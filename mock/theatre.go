@@ -27,6 +27,7 @@ type TheatreService struct {
 	UnscheduleCaseFn          func(ctx context.Context, caseID int64, reason, override string) error
 	MoveCaseFn                func(ctx context.Context, caseID int64, position int) error
 	CancelCaseFn              func(ctx context.Context, c elective.CancelCase) (*elective.CancelledOperation, error)
+	RecordAdmissionFn         func(ctx context.Context, a elective.CaseAdmission) error
 	FindCancelledOperationsFn func(ctx context.Context, from, to elective.Date) ([]*elective.CancelledOperation, error)
 	EstimateDurationFn        func(ctx context.Context, surgeonID int64, procedureCode string, fallback int) (elective.DurationEstimate, error)
 	TheatreReportFn           func(ctx context.Context, from, to elective.Date) (*elective.TheatreReport, error)
@@ -105,6 +106,11 @@ func (s *TheatreService) UnscheduleCase(ctx context.Context, caseID int64, reaso
 // MoveCase calls MoveCaseFn.
 func (s *TheatreService) MoveCase(ctx context.Context, caseID int64, position int) error {
 	return s.MoveCaseFn(ctx, caseID, position)
+}
+
+// RecordAdmission calls RecordAdmissionFn.
+func (s *TheatreService) RecordAdmission(ctx context.Context, a elective.CaseAdmission) error {
+	return s.RecordAdmissionFn(ctx, a)
 }
 
 // CancelCase calls CancelCaseFn.
