@@ -18,11 +18,10 @@ import (
 // proposal changes nothing until it is accepted, so losing one on restart
 // loses no work.
 type planJob struct {
-	id      string
-	userID  int64
-	req     elective.PlanRequest
-	seconds int
-	cancel  context.CancelFunc
+	id     string
+	userID int64
+	req    elective.PlanRequest
+	cancel context.CancelFunc
 
 	mu       sync.Mutex
 	progress elective.PlanProgress
@@ -43,6 +42,46 @@ type planJobs struct {
 	jobs map[string]*planJob
 	ids  []string
 }
+
+// PlanEffort is how long the optimiser searches, as a number of moves: a
+// run bounded by moves gives the same plan for the same seed, whatever
+// else the server is doing; one bounded by time would not.
+type PlanEffort struct {
+	Key, Label string
+	Moves      int64
+}
+
+// planEfforts are the choices on the form, quickest first. A month of a
+// trust's lists takes about 3 million moves a second on one core.
+var planEfforts = []PlanEffort{
+	{"quick", "Quick: 1 million moves (under a second for a specialty)", 1_000_000},
+	{"normal", "Normal: 10 million moves (a few seconds)", 10_000_000},
+	{"thorough", "Thorough: 50 million moves (up to a minute)", 50_000_000},
+}
+
+func effortOf(key string) (PlanEffort, bool) {
+	for _, e := range planEfforts {
+		if e.Key == key {
+			return e, true
+		}
+	}
+	return PlanEffort{}, false
+}
+
+// Efforts lists the choices for the form.
+func (*PlanPage) Efforts() []PlanEffort { return planEfforts }
+
+// Percent is how far the run has gone, for the progress bar.
+func (p *PlanPage) Percent() int {
+	if p.Target <= 0 {
+		return 0
+	}
+	return int(min(100, p.Progress.Iterations*100/p.Target))
+}
+
+// maxPlanTime stops a run that is still going after five minutes, with
+// the best plan so far: a server under load must not run one for ever.
+const maxPlanTime = 5 * time.Minute
 
 // maxPlanJobs bounds the runs kept: older proposals are dropped.
 const maxPlanJobs = 20
@@ -82,6 +121,7 @@ type PlanPage struct {
 	JobID       string
 	Running     bool
 	Progress    elective.PlanProgress
+	Target      int64 // the moves the run will try
 	Plan        *elective.ListPlan
 	RunError    string
 	Errors      FormErrors
@@ -93,7 +133,7 @@ func (*PlanPage) templateName() string { return "theatre/plan" }
 type PlanForm struct {
 	From        string
 	Weeks       string
-	Seconds     string
+	Effort      string // a key of planEfforts
 	SpecialtyID int64
 	Seed        string
 }
@@ -104,7 +144,7 @@ func (s *Server) handlePlanNew(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Form = PlanForm{From: s.today().AddDays(1).String(), Weeks: "4", Seconds: "10", Seed: "1"}
+	p.Form = PlanForm{From: s.today().AddDays(1).String(), Weeks: "4", Effort: "normal", Seed: "1"}
 	return s.render(w, r, http.StatusOK, p)
 }
 
@@ -131,7 +171,7 @@ func (s *Server) handlePlanCreate(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	f := PlanForm{From: strings.TrimSpace(r.PostFormValue("from")), Weeks: strings.TrimSpace(r.PostFormValue("weeks")),
-		Seconds: strings.TrimSpace(r.PostFormValue("seconds")), SpecialtyID: formInt64(r.PostFormValue("specialty_id")),
+		Effort: r.PostFormValue("effort"), SpecialtyID: formInt64(r.PostFormValue("specialty_id")),
 		Seed: strings.TrimSpace(r.PostFormValue("seed"))}
 	job, err := s.newPlanJob(r, f)
 	if err != nil {
@@ -140,7 +180,7 @@ func (s *Server) handlePlanCreate(w http.ResponseWriter, r *http.Request) error 
 	}
 	// The run keeps the request's values (the user, for authorisation and
 	// audit) but not its cancellation: it outlives the request.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), time.Duration(job.seconds)*time.Second)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), maxPlanTime)
 	job.cancel = cancel
 	s.plans.add(job)
 	go s.runPlan(ctx, job)
@@ -158,9 +198,9 @@ func (s *Server) newPlanJob(r *http.Request, f PlanForm) (*planJob, error) {
 	if err != nil || weeks < 1 || weeks > 12 {
 		problems.Add("weeks", "Plan between 1 and 12 weeks")
 	}
-	secs, err := strconv.Atoi(f.Seconds)
-	if err != nil || secs < 1 || secs > 300 {
-		problems.Add("seconds", "Give the optimiser between 1 and 300 seconds")
+	effort, ok := effortOf(f.Effort)
+	if !ok {
+		problems.Add("effort", "Choose how hard the optimiser should search")
 	}
 	seed, err := strconv.ParseInt(f.Seed, 10, 64)
 	if err != nil {
@@ -170,8 +210,8 @@ func (s *Server) newPlanJob(r *http.Request, f PlanForm) (*planJob, error) {
 		return nil, err
 	}
 	u := elective.UserFromContext(r.Context())
-	return &planJob{id: newJobID(), userID: u.ID, seconds: secs,
-		req: elective.PlanRequest{From: from, Weeks: weeks, SpecialtyID: f.SpecialtyID, Seed: seed}}, nil
+	return &planJob{id: newJobID(), userID: u.ID, req: elective.PlanRequest{From: from, Weeks: weeks,
+		SpecialtyID: f.SpecialtyID, Seed: seed, MaxIterations: effort.Moves}}, nil
 }
 
 func newJobID() string {

@@ -20,11 +20,11 @@ func (s *Server) handlePlanView(w http.ResponseWriter, r *http.Request) error {
 		return elective.Errorf(elective.ENOTFOUND, "That planning run has ended or belongs to someone else. Start a new one.")
 	}
 	progress, plan, err, done := j.snapshot()
-	p.JobID, p.Running, p.Progress, p.Plan = j.id, !done, progress, plan
+	p.JobID, p.Running, p.Progress, p.Plan, p.Target = j.id, !done, progress, plan, j.req.MaxIterations
 	if err != nil {
 		p.RunError = elective.ErrorMessage(err)
 	}
-	p.Form = PlanForm{From: j.req.From.String(), Weeks: strconv.Itoa(j.req.Weeks), Seconds: strconv.Itoa(j.seconds),
+	p.Form = PlanForm{From: j.req.From.String(), Weeks: strconv.Itoa(j.req.Weeks),
 		SpecialtyID: j.req.SpecialtyID, Seed: strconv.FormatInt(j.req.Seed, 10)}
 	return s.render(w, r, http.StatusOK, p)
 }

@@ -156,7 +156,7 @@ func TestPlanLists(t *testing.T) {
 	done := make(chan struct{})
 	e.planner.PlanListsFn = func(ctx context.Context, r elective.PlanRequest) (*elective.ListPlan, error) {
 		defer close(done)
-		if r.Weeks != 4 || r.Seed != 7 {
+		if r.Weeks != 4 || r.Seed != 7 || r.MaxIterations != 1_000_000 {
 			t.Errorf("request %+v", r)
 		}
 		return &elective.ListPlan{From: r.From, To: r.From.AddDays(27),
@@ -164,10 +164,10 @@ func TestPlanLists(t *testing.T) {
 			LeftOut:    []elective.LeftOutCase{{EntryID: 32, Reason: "No list of the surgeon before the due date", PatientName: "JONES, Alan (Mr)"}},
 			Optimised:  elective.PlanTotals{Placed: 1, Utilisation: 50}, Chronological: elective.PlanTotals{Placed: 1, PCodeMisses: 1, Utilisation: 12.5}}, nil
 	}
-	w = e.post("/theatre-plan", "tok-senior", url.Values{"from": {"2026-11-24"}, "weeks": {"4"}, "seconds": {"0"}, "seed": {"7"}})
+	w = e.post("/theatre-plan", "tok-senior", url.Values{"from": {"2026-11-24"}, "weeks": {"4"}, "effort": {"forever"}, "seed": {"7"}})
 	wantStatus(t, w, http.StatusUnprocessableEntity)
-	wantBody(t, w, "Give the optimiser between 1 and 300 seconds")
-	w = e.post("/theatre-plan", "tok-senior", url.Values{"from": {"2026-11-24"}, "weeks": {"4"}, "seconds": {"5"}, "seed": {"7"}})
+	wantBody(t, w, "Choose how hard the optimiser should search")
+	w = e.post("/theatre-plan", "tok-senior", url.Values{"from": {"2026-11-24"}, "weeks": {"4"}, "effort": {"quick"}, "seed": {"7"}})
 	if w.Code != http.StatusSeeOther {
 		t.Fatalf("status %d", w.Code)
 	}

@@ -14,11 +14,12 @@ import (
 // staff do by hand: the proof that the optimiser beats it. Nothing is
 // booked: a plan changes nothing until accepted.
 func (m *Main) benchLists(ctx context.Context, args []string) error {
-	fs := m.flags("bench lists", "bench lists [--db PATH_OR_URL] [--weeks N] [--seconds S] [--seed N]")
+	fs := m.flags("bench lists", "bench lists [--db PATH_OR_URL] [--weeks N] [--seconds S | --moves N] [--seed N]")
 	dsn := m.dbFlag(fs)
 	weeks := fs.Int("weeks", 4, "weeks of lists to plan, from tomorrow")
 	secs := fs.Float64("seconds", 10, "time the optimiser may search")
-	seed := fs.Int64("seed", 1, "random seed: the same seed and iterations give the same plan")
+	seed := fs.Int64("seed", 1, "random seed: the same seed and --moves give the same plan")
+	moves := fs.Int64("moves", 0, "moves to try (deterministic for the seed); 0: search for --seconds")
 	db, err := m.parseAndOpen(ctx, fs, args, dsn)
 	if err != nil {
 		return err
@@ -32,7 +33,7 @@ func (m *Main) benchLists(ctx context.Context, args []string) error {
 	run, cancel := context.WithTimeout(sys, time.Duration(*secs*float64(time.Second)))
 	defer cancel()
 	start := time.Now()
-	plan, err := store.NewListPlanner(db).PlanLists(run, elective.PlanRequest{From: from, Weeks: *weeks, Seed: *seed})
+	plan, err := store.NewListPlanner(db).PlanLists(run, elective.PlanRequest{From: from, Weeks: *weeks, Seed: *seed, MaxIterations: *moves})
 	if err != nil {
 		return err
 	}

@@ -125,8 +125,8 @@ func (b *browser) rebookWithin28Days() {
 // planLists runs the optimiser over the next weeks, watches its progress,
 // and accepts its plan.
 func (b *browser) planLists() {
-	b.do("open the planner", chromedp.Navigate(b.base+"/theatre-plan"), chromedp.WaitVisible(chromedp.CSS("#seconds")))
-	b.do("run it", chromedp.SetValue(chromedp.CSS("#seconds"), "2"), press("Run the optimiser"),
+	b.do("open the planner", chromedp.Navigate(b.base+"/theatre-plan"), chromedp.WaitVisible(chromedp.CSS("#effort")))
+	b.do("run it", chromedp.SetValue(chromedp.CSS("#effort"), "quick"), press("Run the optimiser"),
 		chromedp.WaitVisible(chromedp.CSS("#plan-totals")))
 	b.see("plan", "Compared with filling the lists by date listed", "PLANNABLE", "Chronological fill")
 	b.do("accept the plan", press("Accept the whole plan"), chromedp.WaitVisible(`//*[contains(., "placements")]`))
