@@ -7,22 +7,21 @@ import (
 
 // ruinPerMille is how often (per thousand moves) pick draws a ruin and
 // recreate move, which costs hundreds of ordinary moves.
-const ruinPerMille = 2
+const ruinPerMille = 6
 
-// proposeRuin takes the patients of one room over a few days out and
-// puts them back greedily, together with a few postponed optional
-// patients who may fill the freed beds: a large move that single-patient
-// moves cannot make, such as pushing a patient later to admit another.
+// proposeRuin takes the patients of one room, or of one surgeon, over a
+// few days out and puts them back greedily, together with a few postponed
+// optional patients who may fill the freed beds or surgeon time: a large
+// move that single-patient moves cannot make, such as pushing a patient
+// later to admit another.
 // It builds the move by doing it, then reverts it.
 func (st *state) proposeRuin(r *rand.Rand) bool {
-	room, d := r.Intn(st.R), r.Intn(st.D)
-	var pool []int
-	for day := d; day < min(st.D, d+1+r.Intn(3)); day++ {
-		for _, q := range st.rdList[room*st.D+day] {
-			if int(q) < st.nPat && !contains(pool, int(q)) {
-				pool = append(pool, int(q))
-			}
-		}
+	var pool, extra []int
+	if r.Intn(2) == 0 {
+		pool, extra = st.ruinRoom(r), st.data.optional
+	} else {
+		k := r.Intn(len(st.in.Surgeons))
+		pool, extra = st.ruinSurgeon(r, k), st.data.bySurgeon[k]
 	}
 	if len(pool) == 0 {
 		return false
@@ -32,8 +31,8 @@ func (st *state) proposeRuin(r *rand.Rand) bool {
 		old[i] = st.adm[q]
 		st.record(q, Admission{Day: Unscheduled, Room: -1, Theater: -1})
 	}
-	for range min(3, len(st.data.optional)) {
-		if q := st.data.optional[r.Intn(len(st.data.optional))]; st.adm[q].Day == Unscheduled && !contains(pool, q) {
+	for range min(3, len(extra)) {
+		if q := extra[r.Intn(len(extra))]; st.adm[q].Day == Unscheduled && !contains(pool, q) {
 			pool = append(pool, q)
 			old = append(old, st.adm[q])
 		}
@@ -41,6 +40,34 @@ func (st *state) proposeRuin(r *rand.Rand) bool {
 	st.recreate(r, pool, old)
 	st.undo(&st.mv)
 	return true
+}
+
+// ruinRoom returns the patients in a random room over a few days.
+func (st *state) ruinRoom(r *rand.Rand) []int {
+	room, d := r.Intn(st.R), r.Intn(st.D)
+	var pool []int
+	for day := d; day < min(st.D, d+1+r.Intn(3)); day++ {
+		for _, q := range st.rdList[room*st.D+day] {
+			if int(q) < st.nPat && !contains(pool, int(q)) {
+				pool = append(pool, int(q))
+			}
+		}
+	}
+	return pool
+}
+
+// ruinSurgeon returns surgeon k's patients operated on over a few days,
+// so that recreate can pack the surgeon's time anew.
+func (st *state) ruinSurgeon(r *rand.Rand, k int) []int {
+	d := r.Intn(st.D)
+	end := d + 1 + r.Intn(3)
+	var pool []int
+	for _, q := range st.data.bySurgeon[k] {
+		if day := st.adm[q].Day; day >= d && day < end {
+			pool = append(pool, q)
+		}
+	}
+	return pool
 }
 
 // recreate puts the pool back: mandatory patients first (back where they
