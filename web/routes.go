@@ -72,6 +72,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /theatre-sessions/{id}/release", s.private(s.handleSessionRelease))
 	mux.Handle("POST /theatre-sessions/{id}/lock", s.private(s.handleSessionLock))
 	mux.Handle("POST /cases/{id}", s.private(s.handleCaseAction))
+	mux.Handle("POST /cases/{id}/admission", s.private(s.handleCaseAdmission))
 	mux.Handle("GET /cancelled-operations", s.private(s.handleCancelledOperations))
 	mux.Handle("GET /theatre-plan", s.private(s.handlePlanNew))
 	mux.Handle("POST /theatre-plan", s.private(s.handlePlanCreate))

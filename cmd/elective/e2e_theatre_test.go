@@ -27,8 +27,9 @@ var theatreSeed struct {
 // (a bad duration is refused), book and record the pre-op assessment,
 // book a date from the surgeon's lists, check and lock the list, cancel a
 // case on the day for a non-clinical reason and give the binding new date
-// within 28 days (rules.md 2.1), run the optimiser and accept its plan,
-// and read the theatre report.
+// within 28 days (rules.md 2.1), record the other case of the day as
+// admitted and treated (the clock stops, rules.md 1.3.3), run the
+// optimiser and accept its plan, and read the theatre report.
 func TestBrowserTheatres(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)} // Monday 08:00 in London
@@ -46,6 +47,7 @@ func TestBrowserTheatres(t *testing.T) {
 	b.bookFromEntry()
 	b.checkAndLockList()
 	b.cancelOnTheDay()
+	b.admitOnTheDay()
 	b.rebookWithin28Days()
 	b.planLists()
 	b.theatreReport()
@@ -109,6 +111,23 @@ func (b *browser) cancelOnTheDay() {
 	b.see("cancelled", "a new date is due by 21 Dec 2026 (28-day rule)")
 }
 
+// admitOnTheDay records the other case of this morning's list as admitted
+// and operated on: the patient leaves the admitted waiting list.
+func (b *browser) admitOnTheDay() {
+	b.see("the other case of the day", "ADMITSON")
+	b.do("record the admission", chromedp.Click(chromedp.CSS("#cases .app-admission summary")),
+		chromedp.SetValue(chromedp.CSS(`#cases input[name="actual_minutes"]`), "50"),
+		// The list page already shows the cancellation's banner: wait for
+		// the case to leave the list instead.
+		press("Record the admission"), chromedp.WaitNotPresent(chromedp.CSS("#cases")))
+	b.see("admitted", "Admitted on 23 Nov 2026 and treated: the RTT clock stopped on the date of admission", "No cases on this list yet")
+	b.do("open the admitted waiting list", chromedp.Navigate(b.base+"/admitted"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b.see("the admitted waiting list", "PLANNABLEA")
+	if text := b.text(); strings.Contains(strings.ToUpper(text), "ADMITSON") {
+		b.t.Fatalf("the admitted patient is still on the admitted waiting list: %s", text)
+	}
+}
+
 // rebookWithin28Days gives the cancelled patient a binding new date from
 // the 28-day worklist.
 func (b *browser) rebookWithin28Days() {
@@ -144,7 +163,7 @@ func (b *browser) theatreReport() {
 
 // seedTheatres gives the fixture trust a theatre with four of Mr Bone's
 // lists: 14 December (the patient listed in the walk goes here), this
-// morning (with a case to cancel), 9 December (for the new date) and 16
+// morning (with a case to cancel and one to admit), 9 December (for the new date) and 16
 // December (empty, for the optimiser); and three patients waiting with
 // valid pre-op assessments for the optimiser to place.
 func seedTheatres(t *testing.T, path string, clk *clock) {
@@ -184,10 +203,12 @@ func seedTheatres(t *testing.T, path string, clk *clock) {
 			AssessedOn: today.AddDays(-5), ValidUntil: today.AddDays(79)})
 	}
 	entry(1, pathway(1, "Sameday"), elective.AdmittedScheduled)
-	d.Cases = []*elective.TheatreCase{{SessionID: 2, EntryID: 1, Position: 1, Minutes: 45, Status: elective.CaseBooked}}
 	for i := range 3 {
 		entry(int64(2+i), pathway(2+i, fmt.Sprintf("Plannable%c", 'a'+i)), elective.AdmittedWaiting)
 	}
+	entry(5, pathway(5, "Admitson"), elective.AdmittedScheduled)
+	d.Cases = []*elective.TheatreCase{{SessionID: 2, EntryID: 1, Position: 1, Minutes: 45, Status: elective.CaseBooked},
+		{SessionID: 2, EntryID: 5, Position: 2, Minutes: 45, Status: elective.CaseBooked}}
 	if err := store.NewLoader(db).LoadTheatreData(sys, d); err != nil {
 		t.Fatal(err)
 	}
