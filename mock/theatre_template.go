@@ -1,0 +1,31 @@
+package mock
+
+import (
+	"context"
+
+	"github.com/openelective/elective"
+)
+
+var _ elective.TheatreTemplateService = (*TheatreTemplateService)(nil)
+
+// TheatreTemplateService is a mock of elective.TheatreTemplateService.
+type TheatreTemplateService struct {
+	CreateTheatreTemplateFn   func(ctx context.Context, t *elective.TheatreTemplate) error
+	FindTheatreTemplatesFn    func(ctx context.Context) ([]*elective.TheatreTemplate, error)
+	GenerateTheatreSessionsFn func(ctx context.Context, from, to elective.Date) (int, error)
+}
+
+// CreateTheatreTemplate calls CreateTheatreTemplateFn.
+func (s *TheatreTemplateService) CreateTheatreTemplate(ctx context.Context, t *elective.TheatreTemplate) error {
+	return s.CreateTheatreTemplateFn(ctx, t)
+}
+
+// FindTheatreTemplates calls FindTheatreTemplatesFn.
+func (s *TheatreTemplateService) FindTheatreTemplates(ctx context.Context) ([]*elective.TheatreTemplate, error) {
+	return s.FindTheatreTemplatesFn(ctx)
+}
+
+// GenerateTheatreSessions calls GenerateTheatreSessionsFn.
+func (s *TheatreTemplateService) GenerateTheatreSessions(ctx context.Context, from, to elective.Date) (int, error) {
+	return s.GenerateTheatreSessionsFn(ctx, from, to)
+}
