@@ -28,6 +28,11 @@ func newSolveData(in *Instance) *solveData {
 				rooms = append(rooms, r)
 			}
 		}
+		if len(rooms) == 0 { // no room will do: any, counted as H2
+			for r := range in.Rooms {
+				rooms = append(rooms, r)
+			}
+		}
 		d.compatible = append(d.compatible, rooms)
 		d.lastDay = append(d.lastDay, min(p.DueDay, in.Days-1))
 		if !p.Mandatory {
@@ -370,6 +375,9 @@ func (st *state) proposeNurseBlock(r *rand.Rand) bool {
 		return false
 	}
 	ns := st.data.rostered[sh]
+	if len(ns) == 0 {
+		return false
+	}
 	n := ns[r.Intn(len(ns))]
 	nurse := &st.in.Nurses[n]
 	for d := sh / ShiftsPerDay; d < min(st.D, sh/ShiftsPerDay+2+r.Intn(6)); d++ {

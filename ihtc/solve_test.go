@@ -3,6 +3,8 @@ package ihtc
 import (
 	"bytes"
 	"context"
+	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +66,33 @@ func TestSolveDeterministic(t *testing.T) {
 func TestSolveNoRooms(t *testing.T) {
 	if _, _, err := Solve(context.Background(), &Instance{Days: 1}, SolveOptions{}); err == nil {
 		t.Error("want an error for an instance with no rooms")
+	}
+}
+
+// TestSolveTiny: on the hand-made two-day instance (no benchmark data
+// needed), and on a copy with only its mandatory patient, Solve finds a
+// feasible solution whose cost is Evaluate's total, and the incremental
+// costs stay exact under random moves.
+func TestSolveTiny(t *testing.T) {
+	onlyMandatory := edit(t, tinyInstance, func(m map[string]any) {
+		m["patients"] = m["patients"].([]any)[:1]
+	})
+	for _, doc := range []string{tinyInstance, onlyMandatory} {
+		in, err := ParseInstance(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, stats := solveBounded(t, in, 5, 20000, 1)
+		if rep := Evaluate(in, s); !rep.Feasible() || int64(rep.Total) != stats.Cost {
+			t.Errorf("violations %v, total %d, solver cost %d", rep.Violations, rep.Total, stats.Cost)
+		}
+		st := construct(in, rand.New(rand.NewSource(2)))
+		r := rand.New(rand.NewSource(3))
+		for range 5000 {
+			if delta, ok := st.propose(r); ok && (delta <= 0 || r.Intn(3) == 0) {
+				st.do(&st.mv)
+			}
+		}
+		checkExact(t, in, st, "tiny after random moves")
 	}
 }
