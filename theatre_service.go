@@ -19,6 +19,9 @@ type TheatreSessionFilter struct {
 	TheatreID   int64
 	SpecialtyID int64
 	SurgeonID   int64
+	// CasesOnly reads the cases' minutes and status without their
+	// patients: the week view of lists needs no patient record.
+	CasesOnly bool
 }
 
 // ScheduleCase asks to put a listed patient on a theatre list.

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/openelective/elective"
-	"github.com/openelective/elective/theatre"
 )
 
 // TheatreService keeps the admitted waiting list, pre-operative
@@ -184,7 +183,7 @@ func (s *TheatreService) FindAdmittedEntries(ctx context.Context, f elective.Adm
 	if err := authorize(ctx, elective.ActionViewWaitingList); err != nil {
 		return nil, err
 	}
-	q, args := entrySelect+` WHERE 1 = 1`, []any{}
+	q, args := `1 = 1`, []any{}
 	if f.Status != "" {
 		q, args = q+` AND e.status = ?`, append(args, f.Status)
 	} else {
@@ -204,14 +203,8 @@ func (s *TheatreService) FindAdmittedEntries(ctx context.Context, f elective.Adm
 	var out []*elective.AdmittedListEntry
 	err := s.db.update(ctx, func(tx *Tx) error {
 		var err error
-		if out, err = tx.findBareEntries(q, args...); err != nil {
+		if out, err = tx.orderedEntries(q, args, f.Limit); err != nil {
 			return err
-		}
-		// The booking order needs none of the POA and case details, so
-		// only the rows shown are given them.
-		theatre.Order(out)
-		if len(out) > f.Limit {
-			out = out[:f.Limit]
 		}
 		if err := tx.attachEntryDetails(out); err != nil {
 			return err

@@ -57,7 +57,7 @@ func (tx *Tx) findSessions(withCases bool, q string, args ...any) ([]*elective.T
 	if !withCases {
 		return out, nil
 	}
-	return out, tx.attachCases(out)
+	return out, tx.attachCases(out, true)
 }
 
 // findSession reads one session with its cases.
@@ -72,8 +72,8 @@ func (tx *Tx) findSession(id int64) (*elective.TheatreSession, error) {
 }
 
 // attachCases adds every session's cases, in list order, with their
-// entries.
-func (tx *Tx) attachCases(ss []*elective.TheatreSession) error {
+// entries when withEntries.
+func (tx *Tx) attachCases(ss []*elective.TheatreSession, withEntries bool) error {
 	byID := map[int64]*elective.TheatreSession{}
 	for _, s := range ss {
 		byID[s.ID] = s
@@ -90,8 +90,10 @@ func (tx *Tx) attachCases(ss []*elective.TheatreSession) error {
 		}
 		cases = append(cases, got...)
 	}
-	if err := tx.attachCaseEntries(cases); err != nil {
-		return err
+	if withEntries {
+		if err := tx.attachCaseEntries(cases); err != nil {
+			return err
+		}
 	}
 	for _, c := range cases {
 		byID[c.SessionID].Cases = append(byID[c.SessionID].Cases, c)
@@ -165,8 +167,14 @@ func (s *TheatreService) FindTheatreSessions(ctx context.Context, f elective.The
 	var out []*elective.TheatreSession
 	err := s.db.update(ctx, func(tx *Tx) error {
 		var err error
-		if out, err = tx.findSessions(true, q+` ORDER BY s.session_date, s.start_minute, t.code, s.id LIMIT 2000`, args...); err != nil {
+		if out, err = tx.findSessions(false, q+` ORDER BY s.session_date, s.start_minute, t.code, s.id LIMIT 2000`, args...); err != nil {
 			return err
+		}
+		if err := tx.attachCases(out, !f.CasesOnly); err != nil {
+			return err
+		}
+		if f.CasesOnly {
+			return nil // no patient's record was read
 		}
 		return tx.audit("theatre.sessions", 0, "from="+f.From.String()+" to="+f.To.String()+" rows="+itoa(len(out)))
 	})

@@ -80,7 +80,7 @@ func (s *Server) theatreSessionIndex(r *http.Request) (*TheatreSessionIndexPage,
 		return nil, err
 	}
 	ss, err := s.svc.Theatres.FindTheatreSessions(r.Context(), elective.TheatreSessionFilter{
-		From: p.From, To: p.To, SpecialtyID: p.SpecialtyID, TheatreID: p.TheatreID})
+		From: p.From, To: p.To, SpecialtyID: p.SpecialtyID, TheatreID: p.TheatreID, CasesOnly: true})
 	if err != nil {
 		return nil, err
 	}
