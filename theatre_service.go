@@ -95,7 +95,8 @@ type TheatreReport struct {
 	CancellationsByReason map[OperationCancelReason]int
 	Breaches28Day         []*CancelledOperation
 	Open28Day             []*CancelledOperation
-	AtRisk                []*AdmittedListEntry // waiting or booked after the priority's due date
+	AtRisk                []*AdmittedListEntry // the first at risk of the priority's due date, in booking order
+	AtRiskTotal           int                  // how many are at risk in all
 }
 
 // TheatreService keeps the admitted waiting list, pre-operative

@@ -66,17 +66,9 @@ func (s *TheatreService) TheatreReport(ctx context.Context, from, to elective.Da
 		if err := tx.reportCancellations(r); err != nil {
 			return err
 		}
-		es, err := tx.findEntries(entrySelect+` WHERE e.status IN (?, ?) ORDER BY e.priority_rank, e.listed_date, e.id`,
-			elective.AdmittedWaiting, elective.AdmittedScheduled)
-		if err != nil {
+		if err := tx.reportAtRisk(r); err != nil {
 			return err
 		}
-		for _, e := range es {
-			if theatre.AtRisk(e, tx.today(), atRiskWarnDays) {
-				r.AtRisk = append(r.AtRisk, e)
-			}
-		}
-		theatre.Order(r.AtRisk)
 		return tx.audit("theatre.report", 0, "from="+from.String()+" to="+to.String())
 	})
 	if err != nil {
@@ -86,9 +78,12 @@ func (s *TheatreService) TheatreReport(ctx context.Context, from, to elective.Da
 }
 
 func (tx *Tx) reportSessions(r *elective.TheatreReport) error {
-	ss, err := tx.findSessions(true, sessionSelect+` WHERE s.session_date >= ? AND s.session_date <= ?
+	ss, err := tx.findSessions(false, sessionSelect+` WHERE s.session_date >= ? AND s.session_date <= ?
 		ORDER BY s.session_date, s.start_minute, s.id`, r.From, r.To)
 	if err != nil {
+		return err
+	}
+	if err := tx.attachCases(ss, false); err != nil { // minutes only: no patient is read
 		return err
 	}
 	var used []*elective.TheatreSession
@@ -138,4 +133,43 @@ func (tx *Tx) reportCancellations(r *elective.TheatreReport) error {
 		}
 	}
 	return nil
+}
+
+// atRiskShown is how many at-risk patients the report names; the rest are
+// counted (AtRiskTotal) and found on the admitted list.
+const atRiskShown = 200
+
+// reportAtRisk finds the patients at risk of their priority's limit from
+// the four columns the rule needs and a booked case's date, then reads
+// the first atRiskShown of them whole, in booking order.
+func (tx *Tx) reportAtRisk(r *elective.TheatreReport) error {
+	rows, err := tx.query(`SELECT e.id, e.priority, e.listed_date, e.status, s.session_date, pe.breach_date
+		FROM admitted_entry e LEFT JOIN theatre_case c ON c.entry_id = e.id AND c.status = ?
+		LEFT JOIN theatre_session s ON s.id = c.session_id LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id
+		WHERE e.status IN (?, ?)`, elective.CaseBooked, elective.AdmittedWaiting, elective.AdmittedScheduled)
+	if err != nil {
+		return err
+	}
+	var risk []*elective.AdmittedListEntry
+	for rows.Next() {
+		e, tci := &elective.AdmittedListEntry{}, elective.Date{}
+		if err := rows.Scan(&e.ID, &e.Priority, dateCol{&e.ListedOn}, &e.Status, dateCol{&tci}, dateCol{&e.BreachDate}); err != nil {
+			rows.Close()
+			return err
+		}
+		if !tci.IsZero() {
+			e.Case = &elective.TheatreCase{Status: elective.CaseBooked, TCI: tci}
+		}
+		if theatre.AtRisk(e, tx.today(), atRiskWarnDays) {
+			risk = append(risk, e)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	theatre.Order(risk)
+	r.AtRiskTotal = len(risk)
+	r.AtRisk, err = tx.entriesByID(risk[:min(len(risk), atRiskShown)])
+	return err
 }
