@@ -109,6 +109,7 @@ func allPages() []page {
 		&UserIndexPage{},
 		&AdmittedIndexPage{}, &AdmitPage{}, &AdmittedViewPage{}, &TheatreSessionIndexPage{}, &TheatreSessionViewPage{},
 		&CancelledOperationsPage{}, &PlanPage{}, &TheatreReportPage{},
+		&TheatreTemplatesPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}
 }

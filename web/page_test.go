@@ -136,6 +136,7 @@ func fixturePages(e *testEnv) map[string]page {
 	addClinicPages(add, e, rows, slotDays, formErrs)
 	addTemplatePages(add, e, formErrs)
 	addTheatrePages(add, e, formErrs)
+	addTheatreTemplatePages(add, e, formErrs)
 	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}
 	for _, f := range fixtureFollowUps(e.today()) {
 		fp.Rows = append(fp.Rows, e.server.followUpRow(f))

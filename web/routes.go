@@ -71,6 +71,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /theatre-sessions/{id}/staffing", s.private(s.handleSessionStaffing))
 	mux.Handle("POST /theatre-sessions/{id}/release", s.private(s.handleSessionRelease))
 	mux.Handle("POST /theatre-sessions/{id}/lock", s.private(s.handleSessionLock))
+	mux.Handle("GET /theatre-templates", s.private(s.handleTheatreTemplates))
+	mux.Handle("POST /theatre-templates", s.private(s.handleTheatreTemplateCreate))
 	mux.Handle("POST /cases/{id}", s.private(s.handleCaseAction))
 	mux.Handle("POST /cases/{id}/admission", s.private(s.handleCaseAdmission))
 	mux.Handle("GET /cancelled-operations", s.private(s.handleCancelledOperations))

@@ -54,6 +54,8 @@ type Services struct {
 	Planner       elective.ListPlanner    // the theatre-list optimiser
 	Users         elective.UserService
 	Audit         elective.AuditService
+
+	TheatreTemplates elective.TheatreTemplateService // the theatres' standing lists sessions are made from
 }
 
 func (s Services) check() error {
@@ -81,6 +83,7 @@ func (s Services) check() error {
 	add("Triage", s.Triage == nil)
 	add("Theatres", s.Theatres == nil)
 	add("Planner", s.Planner == nil)
+	add("TheatreTemplates", s.TheatreTemplates == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

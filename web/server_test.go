@@ -46,6 +46,7 @@ type testEnv struct {
 	audit    *mock.AuditService
 	theatres *mock.TheatreService
 	planner  *mock.ListPlanner
+	ttpl     *mock.TheatreTemplateService
 }
 
 // Sessions the mock UserService knows: token → user. The CSRF token of each
@@ -71,6 +72,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		pathways: &mock.PathwayService{}, clinics: &mock.ClinicService{}, bookings: &mock.BookingService{},
 		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, outbox: &mock.OutboxService{}, util: &mock.UtilisationService{}, follow: &mock.FollowUpService{}, triage: &mock.TriageService{}, users: &mock.UserService{},
 		audit: &mock.AuditService{}, theatres: &mock.TheatreService{}, planner: &mock.ListPlanner{},
+		ttpl: &mock.TheatreTemplateService{},
 	}
 	e.stubReferenceData()
 	e.users.FindSessionFn = func(_ context.Context, token string) (*elective.Session, error) {
@@ -86,7 +88,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	e.server, err = NewServer(cfg, Services{
 		Organisations: e.org, Patients: e.patients, Referrals: e.refs, Pathways: e.pathways, Clinics: e.clinics,
 		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Utilisation: e.util, FollowUps: e.follow, Triage: e.triage, Users: e.users, Audit: e.audit,
-		Theatres: e.theatres, Planner: e.planner,
+		Theatres: e.theatres, Planner: e.planner, TheatreTemplates: e.ttpl,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)

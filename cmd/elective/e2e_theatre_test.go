@@ -29,7 +29,8 @@ var theatreSeed struct {
 // case on the day for a non-clinical reason and give the binding new date
 // within 28 days (rules.md 2.1), record the other case of the day as
 // admitted and treated (the clock stops, rules.md 1.3.3), run the
-// optimiser and accept its plan, and read the theatre report.
+// optimiser and accept its plan, read the theatre report, and add a
+// standing Wednesday afternoon list whose sessions are made at once.
 func TestBrowserTheatres(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)} // Monday 08:00 in London
@@ -51,6 +52,7 @@ func TestBrowserTheatres(t *testing.T) {
 	b.rebookWithin28Days()
 	b.planLists()
 	b.theatreReport()
+	b.theatreTemplate()
 }
 
 // listPatient records the decision to admit from the pathway page.
@@ -159,6 +161,22 @@ func (b *browser) planLists() {
 func (b *browser) theatreReport() {
 	b.do("open the report", chromedp.Navigate(b.base+"/reports/theatres"), chromedp.WaitVisible(chromedp.CSS("#theatre-figures")))
 	b.see("report", "Utilisation", "capped", "No ward bed")
+}
+
+// theatreTemplate adds Mr Bone's weekly Wednesday afternoon list in main
+// theatre 1 and sees its sessions on the theatre lists: every Wednesday
+// of the 16 weeks from 25 November (none is a bank holiday).
+func (b *browser) theatreTemplate() {
+	b.do("open the templates", chromedp.Navigate(b.base+"/theatre-sessions"), follow("Session templates"),
+		chromedp.WaitVisible(chromedp.CSS("#theatre-template-form")))
+	b.see("no templates yet", "No theatre templates yet")
+	b.do("fill the template", chromedp.SetValue(chromedp.CSS("#specialty-id"), "1"), chromedp.SetValue(chromedp.CSS("#surgeon-id"), "1"), chromedp.SetValue(chromedp.CSS("#weekday"), "3"),
+		chromedp.SetValue(chromedp.CSS("#period"), "pm"), chromedp.SetValue(chromedp.CSS("#start"), "13:30"),
+		chromedp.SetValue(chromedp.CSS("#anaesthetist"), "Dr Gas"),
+		press("Save the template"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner, .nhsuk-error-summary")))
+	b.see("saved", "Theatre template saved; 16 sessions made for the next 16 weeks", "Wednesday Afternoon, 13:30 for 240 min", "Mr A Bone")
+	b.do("the theatre lists", chromedp.Navigate(b.base+"/theatre-sessions"), chromedp.WaitVisible(chromedp.CSS("#theatre-sessions")))
+	b.see("its sessions", "25 Nov 2026", "2 Dec 2026", "Afternoon 13:30")
 }
 
 // seedTheatres gives the fixture trust a theatre with four of Mr Bone's

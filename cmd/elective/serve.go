@@ -69,6 +69,9 @@ func (m *Main) prepare(ctx context.Context, db *store.DB, withDemo bool, d *demo
 	if n > 0 {
 		fmt.Fprintf(m.Stderr, "Made %d clinic sessions for the next %d weeks.\n", n, bookingHorizonWeeks)
 	}
+	if _, err := store.NewTheatreTemplateService(db).GenerateTheatreSessions(systemContext(ctx, "sessions"), today, today.AddDays(7*bookingHorizonWeeks)); err != nil {
+		return fmt.Errorf("make theatre sessions: %w", err)
+	}
 	return nil
 }
 
@@ -159,5 +162,7 @@ func services(db *store.DB) web.Services {
 		Planner:       store.NewListPlanner(db),
 		Users:         store.NewUserService(db),
 		Audit:         store.NewAuditService(db),
+
+		TheatreTemplates: store.NewTheatreTemplateService(db),
 	}
 }

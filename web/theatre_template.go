@@ -1,0 +1,141 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// templateHorizonWeeks is how far ahead a new theatre template's sessions
+// are made at once: the booking horizon, as for clinic templates.
+const templateHorizonWeeks = 16
+
+// TheatreTemplatesPage lists the theatre session templates, with a form
+// to add one: a theatre's standing list on a weekday.
+type TheatreTemplatesPage struct {
+	Page
+	Templates   []*elective.TheatreTemplate
+	Theatres    []*elective.Theatre
+	Specialties []*elective.Specialty
+	Surgeons    []*elective.Clinician
+	Form        TheatreTemplateForm
+	Errors      FormErrors
+}
+
+func (*TheatreTemplatesPage) templateName() string { return "theatre/templates" }
+
+// Weekdays are the days a template can run, Monday first, for the form.
+func (*TheatreTemplatesPage) Weekdays() []time.Weekday {
+	return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+}
+
+// TheatreTemplateForm is a new template as typed.
+type TheatreTemplateForm struct {
+	TheatreID, SpecialtyID, SurgeonID int64
+	Weekday                           int
+	Period, Start, Minutes, ListType  string
+	Kit, Anaesthetist, Every          string
+	From, To                          string
+}
+
+// handleTheatreTemplates lists the templates.
+func (s *Server) handleTheatreTemplates(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.theatreTemplatesPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, p)
+}
+
+func (s *Server) theatreTemplatesPage(r *http.Request) (*TheatreTemplatesPage, error) {
+	if err := authorize(r, elective.ActionViewWaitingList); err != nil {
+		return nil, err
+	}
+	ctx := r.Context()
+	p := &TheatreTemplatesPage{Form: TheatreTemplateForm{Weekday: int(time.Monday), Period: string(elective.PeriodMorning),
+		Start: "08:30", Minutes: "240", ListType: string(elective.ListGA), Every: "1", From: s.today().String()}}
+	p.Title, p.Nav, p.Wide = "Theatre session templates", NavTheatres, true
+	lk, err := s.loadLookup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p.Specialties, p.Surgeons = lk.specialties, lk.clinicians
+	if p.Theatres, err = s.svc.Theatres.FindTheatres(ctx); err != nil {
+		return nil, err
+	}
+	if p.Templates, err = s.svc.TheatreTemplates.FindTheatreTemplates(ctx); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// handleTheatreTemplateCreate saves a template and makes its sessions for
+// the booking horizon; a refusal is shown on the form.
+func (s *Server) handleTheatreTemplateCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	f := readTheatreTemplateForm(r)
+	t, err := f.template()
+	if err == nil {
+		err = s.svc.TheatreTemplates.CreateTheatreTemplate(r.Context(), t)
+	}
+	switch elective.ErrorCode(err) {
+	case "":
+		today := s.today()
+		n, err := s.svc.TheatreTemplates.GenerateTheatreSessions(r.Context(), today, today.AddDays(7*templateHorizonWeeks))
+		if err != nil {
+			return err
+		}
+		return s.redirectWithFlash(w, r, "/theatre-templates",
+			fmt.Sprintf("Theatre template saved; %d sessions made for the next %d weeks", n, templateHorizonWeeks))
+	case elective.EINVALID, elective.ECONFLICT:
+		p, perr := s.theatreTemplatesPage(r)
+		if perr != nil {
+			return perr
+		}
+		p.Form, p.Errors = f, newFormErrors(err, nil)
+		return s.render(w, r, httpStatus(err), p)
+	}
+	return err
+}
+
+func readTheatreTemplateForm(r *http.Request) TheatreTemplateForm {
+	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	wd, _ := strconv.Atoi(v("weekday"))
+	return TheatreTemplateForm{TheatreID: formInt64(v("theatre_id")), SpecialtyID: formInt64(v("specialty_id")),
+		SurgeonID: formInt64(v("surgeon_id")), Weekday: wd, Period: v("period"), Start: v("start"), Minutes: v("minutes"),
+		ListType: v("list_type"), Kit: v("kit"), Anaesthetist: v("anaesthetist"), Every: v("every"), From: v("effective_from"),
+		To: v("effective_to")}
+}
+
+// template reads the form into a template, naming the first field that
+// does not parse; the service checks the rest.
+func (f TheatreTemplateForm) template() (*elective.TheatreTemplate, error) {
+	t := &elective.TheatreTemplate{TheatreID: f.TheatreID, SpecialtyID: f.SpecialtyID, SurgeonID: f.SurgeonID,
+		Anaesthetist: f.Anaesthetist, Weekday: time.Weekday(f.Weekday), Period: elective.SessionPeriod(f.Period),
+		ListType: elective.TheatreListType(f.ListType), Kit: splitList(f.Kit)}
+	var err error
+	if t.StartMinute, err = parseHHMM(f.Start); err != nil {
+		return nil, fieldErr("start", "Enter the start time as HH:MM, for example 08:30")
+	}
+	if t.Minutes, err = formMinutes(f.Minutes, "minutes", "The session length"); err != nil {
+		return nil, err
+	}
+	if t.Every, err = strconv.Atoi(f.Every); err != nil {
+		return nil, fieldErr("every", "Enter how often the list runs, in weeks: 1 is weekly")
+	}
+	if t.EffectiveFrom, err = elective.ParseDate(f.From); err != nil {
+		return nil, fieldErr("effective_from", "Enter the date the template starts")
+	}
+	if f.To != "" {
+		if t.EffectiveTo, err = elective.ParseDate(f.To); err != nil {
+			return nil, fieldErr("effective_to", "Enter the end date as a date, or leave it empty")
+		}
+	}
+	return t, nil
+}

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// fixtureTheatreTemplate is Ms Okafor's weekly Monday morning GA list in
+// main theatre 1.
+func fixtureTheatreTemplate(today elective.Date) *elective.TheatreTemplate {
+	return &elective.TheatreTemplate{ID: 3, TheatreID: 1, SpecialtyID: 1, SurgeonID: 10, Anaesthetist: "Dr Gas", Weekday: time.Monday,
+		Period: elective.PeriodMorning, StartMinute: 510, Minutes: 240, ListType: elective.ListGA, Kit: []string{"knee set"}, Every: 2,
+		EffectiveFrom: today, EffectiveTo: today.AddDays(365), TheatreName: "Main theatre 1", SpecialtyName: "Trauma and orthopaedics",
+		SurgeonName: "Ms A Okafor"}
+}
+
+// addTheatreTemplatePages adds a filled templates page.
+func addTheatreTemplatePages(add func(page, string), e *testEnv, formErrs FormErrors) {
+	today := e.today()
+	add(&TheatreTemplatesPage{Templates: []*elective.TheatreTemplate{fixtureTheatreTemplate(today)},
+		Theatres: []*elective.Theatre{{ID: 1, Name: "Main theatre 1"}}, Specialties: fixtureSpecialties(), Surgeons: fixtureClinicians(),
+		Form: TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"},
+		Errors: formErrs}, "Theatre session templates")
+}
+
+func (e *testEnv) stubTheatreTemplates() {
+	e.stubTheatres()
+	e.ttpl.FindTheatreTemplatesFn = func(context.Context) ([]*elective.TheatreTemplate, error) {
+		return []*elective.TheatreTemplate{fixtureTheatreTemplate(e.today())}, nil
+	}
+}
+
+func TestTheatreTemplatesPage(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatreTemplates()
+	w := e.get("/theatre-templates", "tok-senior")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "Theatre session templates", "Monday Morning, 08:30 for 240 min", "every 2 weeks", "Ms A Okafor", "knee set",
+		"Save the template")
+	w = e.get("/theatre-templates", "tok-officer")
+	wantStatus(t, w, http.StatusOK)
+	if strings.Contains(w.Body.String(), "Save the template") {
+		t.Error("an officer who cannot manage theatres is offered the form")
+	}
+	w = e.get("/theatre-sessions", "tok-officer")
+	wantBody(t, w, `href="/theatre-templates"`)
+}
+
+// Saving a template makes its sessions for the booking horizon at once.
+func TestTheatreTemplateCreate(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatreTemplates()
+	var got *elective.TheatreTemplate
+	e.ttpl.CreateTheatreTemplateFn = func(_ context.Context, tt *elective.TheatreTemplate) error { got = tt; tt.ID = 4; return nil }
+	var from, to elective.Date
+	e.ttpl.GenerateTheatreSessionsFn = func(_ context.Context, f, t elective.Date) (int, error) { from, to = f, t; return 15, nil }
+	form := url.Values{"theatre_id": {"1"}, "specialty_id": {"1"}, "surgeon_id": {"10"}, "weekday": {"3"}, "period": {"pm"},
+		"start": {"13:30"}, "minutes": {"210"}, "list_type": {"LA"}, "kit": {"hand set, tourniquet"}, "every": {"2"},
+		"effective_from": {"2026-11-25"}, "effective_to": {""}, "anaesthetist": {""}}
+	w := e.post("/theatre-templates", "tok-senior", form)
+	wantRedirect(t, w, "/theatre-templates")
+	if got == nil || got.Weekday != time.Wednesday || got.Period != elective.PeriodAfternoon || got.StartMinute != 810 || got.Minutes != 210 ||
+		got.ListType != elective.ListLA || len(got.Kit) != 2 || got.Every != 2 || got.EffectiveFrom.String() != "2026-11-25" ||
+		!got.EffectiveTo.IsZero() || got.SurgeonID != 10 {
+		t.Errorf("template = %+v", got)
+	}
+	if from != e.today() || to != e.today().AddDays(7*16) {
+		t.Errorf("generated %s..%s", from, to)
+	}
+	e.ttpl.CreateTheatreTemplateFn = func(context.Context, *elective.TheatreTemplate) error {
+		return elective.Errorf(elective.ECONFLICT, "The theatre already has a Wednesday Afternoon list from another template")
+	}
+	w = e.post("/theatre-templates", "tok-senior", form)
+	wantStatus(t, w, http.StatusConflict)
+	wantBody(t, w, "already has a Wednesday Afternoon list", `value="13:30"`)
+	form.Set("start", "half one")
+	w = e.post("/theatre-templates", "tok-senior", form)
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Enter the start time as HH:MM")
+}
