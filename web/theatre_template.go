@@ -104,6 +104,22 @@ func (s *Server) handleTheatreTemplateCreate(w http.ResponseWriter, r *http.Requ
 	return err
 }
 
+// handleTheatreTemplateGenerate makes the templates' sessions up to the
+// end of the booking horizon from today: the horizon rolls on each week,
+// and serve makes them only when it starts.
+func (s *Server) handleTheatreTemplateGenerate(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	today := s.today()
+	n, err := s.svc.TheatreTemplates.GenerateTheatreSessions(r.Context(), today, today.AddDays(7*templateHorizonWeeks))
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(w, r, "/theatre-templates",
+		fmt.Sprintf("%d theatre sessions made for the next %d weeks", n, templateHorizonWeeks))
+}
+
 func readTheatreTemplateForm(r *http.Request) TheatreTemplateForm {
 	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	wd, _ := strconv.Atoi(v("weekday"))

@@ -52,6 +52,27 @@ func TestTheatreTemplatesPage(t *testing.T) {
 	wantBody(t, w, `href="/theatre-templates"`)
 }
 
+// The horizon rolls on: staff make the sessions up to 16 weeks from today.
+func TestTheatreTemplateGenerate(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatreTemplates()
+	var to elective.Date
+	e.ttpl.GenerateTheatreSessionsFn = func(ctx context.Context, _, t elective.Date) (int, error) {
+		to = t
+		return 2, nil
+	}
+	w := e.post("/theatre-templates/generate", "tok-senior", nil)
+	wantRedirect(t, w, "/theatre-templates")
+	if to != e.today().AddDays(7*16) {
+		t.Errorf("made up to %s", to)
+	}
+	e.ttpl.GenerateTheatreSessionsFn = func(context.Context, elective.Date, elective.Date) (int, error) {
+		return 0, elective.Errorf(elective.EFORBIDDEN, "You do not have permission")
+	}
+	w = e.post("/theatre-templates/generate", "tok-officer", nil)
+	wantStatus(t, w, http.StatusForbidden)
+}
+
 // Saving a template makes its sessions for the booking horizon at once.
 func TestTheatreTemplateCreate(t *testing.T) {
 	e := newTestEnv(t)
