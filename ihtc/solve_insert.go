@@ -2,14 +2,18 @@ package ihtc
 
 import "math/rand"
 
+// smartTries is how many random days smartAdmission tries: 16 did better
+// than 3, 8 and 30 on eight instances (two seeds each, same iterations).
+const smartTries = 16
+
 // smartAdmission looks for an admission of unscheduled patient p that
 // breaks no hard rule given the others: a day in the window where the
 // surgeon has time, a theatre with room for the surgery and a compatible
-// room with a free bed of p's gender on every day of the stay. It tries a
-// few random days and reports false if none works.
+// room with a free bed of p's gender on every day of the stay. It tries
+// smartTries random days and reports false if none works.
 func (st *state) smartAdmission(r *rand.Rand, p int) (Admission, bool) {
 	pt := &st.in.Patients[p]
-	for range 3 {
+	for range smartTries {
 		d := st.randomDay(r, p)
 		if st.sdMin[pt.Surgeon*st.D+d]+int32(pt.SurgeryDuration) > int32(st.in.Surgeons[pt.Surgeon].MaxSurgeryTime[d]) {
 			continue
