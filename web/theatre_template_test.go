@@ -25,7 +25,7 @@ func addTheatreTemplatePages(add func(page, string), e *testEnv, formErrs FormEr
 	today := e.today()
 	add(&TheatreTemplatesPage{Templates: []*elective.TheatreTemplate{fixtureTheatreTemplate(today)},
 		Theatres: []*elective.Theatre{{ID: 1, Name: "Main theatre 1"}}, Specialties: fixtureSpecialties(), Surgeons: fixtureClinicians(),
-		Form: TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"},
+		Form:   TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"},
 		Errors: formErrs}, "Theatre session templates")
 }
 
