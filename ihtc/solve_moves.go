@@ -22,18 +22,7 @@ func newSolveData(in *Instance) *solveData {
 	for i := range in.Patients {
 		p := &in.Patients[i]
 		d.bySurgeon[p.Surgeon] = append(d.bySurgeon[p.Surgeon], i)
-		var rooms []int
-		for r := range in.Rooms {
-			if !p.Incompatible[r] {
-				rooms = append(rooms, r)
-			}
-		}
-		if len(rooms) == 0 { // no room will do: any, counted as H2
-			for r := range in.Rooms {
-				rooms = append(rooms, r)
-			}
-		}
-		d.compatible = append(d.compatible, rooms)
+		d.compatible = append(d.compatible, compatibleRooms(in, p))
 		d.lastDay = append(d.lastDay, min(p.DueDay, in.Days-1))
 		if !p.Mandatory {
 			d.optional = append(d.optional, i)
@@ -64,6 +53,23 @@ func newSolveData(in *Instance) *solveData {
 		}
 	}
 	return d
+}
+
+// compatibleRooms lists the rooms p may have, or every room if none
+// will do (so that moves still work; H2 then counts the violation).
+func compatibleRooms(in *Instance, p *Patient) []int {
+	var rooms []int
+	for r := range in.Rooms {
+		if !p.Incompatible[r] {
+			rooms = append(rooms, r)
+		}
+	}
+	if len(rooms) == 0 {
+		for r := range in.Rooms {
+			rooms = append(rooms, r)
+		}
+	}
+	return rooms
 }
 
 // patChange is one patient's admission before and after a move.
