@@ -17,30 +17,6 @@ type AdmittedPathway struct {
 	ClockStart, BreachDate                         elective.Date
 }
 
-// DurationSample is one past operation's theatre minutes.
-type DurationSample struct {
-	SurgeonID     int64
-	ProcedureCode string
-	On            elective.Date
-	Minutes       int
-}
-
-// TheatreData is the demo hospital's admitted care: theatres, kit, beds,
-// the theatre lists of the next weeks, the admitted waiting list with its
-// pre-operative assessments, the cases already booked and past case
-// durations. Theatre, session and entry IDs are the data's own, from 1;
-// the loader maps them to database ids.
-type TheatreData struct {
-	Theatres []*elective.Theatre
-	Kit      map[string]int
-	Beds     map[int64]int // elective beds by site id
-	Sessions []*elective.TheatreSession
-	Entries  []*elective.AdmittedListEntry
-	PreOps   []*elective.PreOpAssessment
-	Cases    []*elective.TheatreCase
-	History  []DurationSample
-}
-
 // theatreWeeks is how far ahead theatre lists are built: beyond the 6-4-2
 // window, so the planner has unlocked weeks to fill.
 const theatreWeeks = 12
@@ -55,19 +31,19 @@ type tgen struct {
 	rng   *rand.Rand
 	mains int // main theatres
 	today elective.Date
-	d     *TheatreData
+	d     *elective.TheatreData
 	byCon map[int64][]*elective.AdmittedListEntry // waiting entries by surgeon, in booking order
 }
 
 // Theatres builds the admitted care of the demo hospital for the pathways
 // on the admitted list, deterministically from cfg.Seed (and the order of
 // waiting, which the loader gives by clock start).
-func Theatres(cfg Config, waiting []AdmittedPathway) (*TheatreData, error) {
+func Theatres(cfg Config, waiting []AdmittedPathway) (*elective.TheatreData, error) {
 	if cfg.Today.IsZero() {
 		return nil, fmt.Errorf("demo: Config.Today is required")
 	}
 	t := &tgen{rng: rand.New(rand.NewPCG(cfg.Seed^0x7468656174726573, cfg.Seed)), today: cfg.Today,
-		d: &TheatreData{Kit: demoKit, Beds: map[int64]int{1: 40, 2: 12}}, byCon: map[int64][]*elective.AdmittedListEntry{}}
+		d: &elective.TheatreData{Kit: demoKit, Beds: map[int64]int{1: 40, 2: 12}}, byCon: map[int64][]*elective.AdmittedListEntry{}}
 	t.mains = max(mainTheatres, int(float64(mainTheatres*cfg.openPathways())/smallPathways+0.5))
 	for i := range t.mains {
 		t.d.Theatres = append(t.d.Theatres, &elective.Theatre{ID: int64(i + 1), Code: fmt.Sprintf("MTH%d", i+1),

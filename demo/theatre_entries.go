@@ -170,7 +170,7 @@ func (t *tgen) history(cons []rotaConsultant) {
 			for range t.rng.IntN(15) {
 				m := float64(p.minutes) * pace * (1 + 0.15*t.rng.NormFloat64())
 				m = math.Max(10, math.Round(m/5)*5)
-				t.d.History = append(t.d.History, DurationSample{SurgeonID: c.id, ProcedureCode: p.code,
+				t.d.History = append(t.d.History, elective.DurationSample{SurgeonID: c.id, ProcedureCode: p.code,
 					On: t.today.AddDays(-7 - t.rng.IntN(700)), Minutes: int(m)})
 			}
 		}

@@ -35,7 +35,7 @@ func TestTheatreRecordAdmission(t *testing.T) {
 		if ptlEntry(t, db, e.PathwayID) == nil {
 			t.Fatal("the pathway is not on the PTL before admission")
 		}
-		past := &store.TheatreData{History: []store.DurationSample{
+		past := &elective.TheatreData{History: []elective.DurationSample{
 			{SurgeonID: 1, ProcedureCode: "W852", On: today.AddDays(-30), Minutes: 70},
 			{SurgeonID: 1, ProcedureCode: "W852", On: today.AddDays(-20), Minutes: 80},
 		}}

@@ -7,32 +7,6 @@ import (
 	"github.com/openelective/elective"
 )
 
-// TheatreData is admitted-care data to load in one go: the demo hospital's
-// theatres and lists, or a migration's. IDs of theatres, sessions and
-// entries are the data's own (any distinct numbers): the loader gives each
-// row a database id, maps the references (session to theatre, case and
-// POA to entry and session) and writes the new ids back into the data.
-// Pathway, patient, specialty, clinician and site ids are the database's.
-type TheatreData struct {
-	Theatres []*elective.Theatre
-	Kit      map[string]int
-	Beds     map[int64]int // elective beds by site id
-	Sessions []*elective.TheatreSession
-	Entries  []*elective.AdmittedListEntry
-	PreOps   []*elective.PreOpAssessment
-	Cases    []*elective.TheatreCase
-	History  []DurationSample
-}
-
-// DurationSample is one past operation's theatre minutes, the history
-// duration estimates come from.
-type DurationSample struct {
-	SurgeonID     int64
-	ProcedureCode string
-	On            elective.Date
-	Minutes       int
-}
-
 // AdmittedPathway is a pathway whose clock runs on the admitted list, for
 // a generator to put on theatre lists.
 type AdmittedPathway struct {
@@ -69,7 +43,7 @@ func (l *Loader) AdmittedPathways(ctx context.Context) ([]AdmittedPathway, error
 
 // LoadTheatreData loads admitted-care data in one transaction, trusting it
 // as a bulk load does: the rules are not run row by row.
-func (l *Loader) LoadTheatreData(ctx context.Context, d *TheatreData) error {
+func (l *Loader) LoadTheatreData(ctx context.Context, d *elective.TheatreData) error {
 	if err := authorize(ctx, elective.ActionImportReferrals); err != nil {
 		return err
 	}
@@ -89,7 +63,7 @@ func (l *Loader) LoadTheatreData(ctx context.Context, d *TheatreData) error {
 	})
 }
 
-func (tx *Tx) loadTheatres(d *TheatreData, ids map[string]map[int64]int64) error {
+func (tx *Tx) loadTheatres(d *elective.TheatreData, ids map[string]map[int64]int64) error {
 	orgID, _, err := tx.org()
 	if err != nil {
 		return err
@@ -129,7 +103,7 @@ func (tx *Tx) loadTheatres(d *TheatreData, ids map[string]map[int64]int64) error
 	return nil
 }
 
-func (tx *Tx) loadTheatreEntries(d *TheatreData, ids map[string]map[int64]int64) error {
+func (tx *Tx) loadTheatreEntries(d *elective.TheatreData, ids map[string]map[int64]int64) error {
 	for _, e := range d.Entries {
 		local := e.ID
 		if err := tx.insertEntry(e); err != nil {
@@ -149,7 +123,7 @@ func (tx *Tx) loadTheatreEntries(d *TheatreData, ids map[string]map[int64]int64)
 	return nil
 }
 
-func (tx *Tx) loadTheatreCases(d *TheatreData, ids map[string]map[int64]int64) error {
+func (tx *Tx) loadTheatreCases(d *elective.TheatreData, ids map[string]map[int64]int64) error {
 	for _, c := range d.Cases {
 		c.SessionID, c.EntryID = ids["session"][c.SessionID], ids["entry"][c.EntryID]
 		if err := tx.insertCase(c); err != nil {

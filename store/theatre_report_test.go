@@ -53,7 +53,7 @@ func TestTheatreReport(t *testing.T) {
 func TestTheatreEstimateDuration(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *store.DB) {
 		theatreSetup(t, db)
-		d := &store.TheatreData{History: []store.DurationSample{
+		d := &elective.TheatreData{History: []elective.DurationSample{
 			{SurgeonID: 1, ProcedureCode: "W852", On: today.AddDays(-30), Minutes: 50},
 			{SurgeonID: 1, ProcedureCode: "W852", On: today.AddDays(-20), Minutes: 70},
 			{SurgeonID: 1, ProcedureCode: "W852", On: today.AddDays(-10), Minutes: 60},
@@ -80,7 +80,7 @@ func TestTheatreLoadData(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *store.DB) {
 		theatreSetup(t, db)
 		ref := MustRegister(t, db, 1, today.AddDays(-40))
-		d := &store.TheatreData{
+		d := &elective.TheatreData{
 			Theatres: []*elective.Theatre{{ID: 70, Code: "DSU1", Name: "Day surgery 1", SiteID: 2}},
 			Sessions: []*elective.TheatreSession{{ID: 80, TheatreID: 70, SpecialtyID: 1, Date: today.AddDays(3),
 				Period: elective.PeriodMorning, StartMinute: 510, Minutes: 240, SurgeonID: 1, ListType: elective.ListLA,

@@ -13,7 +13,7 @@ import (
 func theatreSetup(t *testing.T, db *store.DB) {
 	t.Helper()
 	MustSetup(t, db)
-	d := &store.TheatreData{
+	d := &elective.TheatreData{
 		Theatres: []*elective.Theatre{
 			{ID: 1, Code: "MTH1", Name: "Main theatre 1", SiteID: 1},
 			{ID: 2, Code: "MTH2", Name: "Main theatre 2", SiteID: 1},

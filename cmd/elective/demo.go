@@ -98,12 +98,7 @@ func loadDemoTheatres(ctx context.Context, loader *store.Loader, cfg demo.Config
 	if err != nil {
 		return err
 	}
-	td := &store.TheatreData{Theatres: d.Theatres, Kit: d.Kit, Beds: d.Beds, Sessions: d.Sessions, Entries: d.Entries,
-		PreOps: d.PreOps, Cases: d.Cases}
-	for _, h := range d.History {
-		td.History = append(td.History, store.DurationSample(h))
-	}
-	return loader.LoadTheatreData(ctx, td)
+	return loader.LoadTheatreData(ctx, d)
 }
 
 // ensureDemoUsers creates any demo user that does not exist yet.

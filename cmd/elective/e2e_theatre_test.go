@@ -205,7 +205,7 @@ func seedTheatres(t *testing.T, path string, clk *clock) {
 		return ref
 	}
 	theatreSeed.pathway = pathway(0, "Kneeson").PathwayID
-	d := &store.TheatreData{Theatres: []*elective.Theatre{{ID: 1, Code: "MTH1", Name: "Main theatre 1", SiteID: 1}},
+	d := &elective.TheatreData{Theatres: []*elective.Theatre{{ID: 1, Code: "MTH1", Name: "Main theatre 1", SiteID: 1}},
 		Kit: map[string]int{"knee set": 2}, Beds: map[int64]int{1: 10}}
 	for i, day := range []int{21, 0, 16, 23} {
 		d.Sessions = append(d.Sessions, &elective.TheatreSession{ID: int64(i + 1), TheatreID: 1, SpecialtyID: 1,

@@ -1,0 +1,29 @@
+package elective
+
+// TheatreData is admitted-care data loaded in one go: the demo hospital's
+// theatres, kit, beds, lists, admitted waiting list, pre-operative
+// assessments, booked cases and past case durations, or a migration's from
+// another system. IDs of theatres, sessions and entries are the data's own
+// (any distinct numbers): the loader gives each row a database id, maps the
+// references (session to theatre, case and POA to entry and session) and
+// writes the new ids back. Pathway, patient, specialty, clinician and site
+// ids are the database's.
+type TheatreData struct {
+	Theatres []*Theatre
+	Kit      map[string]int
+	Beds     map[int64]int // elective beds by site id
+	Sessions []*TheatreSession
+	Entries  []*AdmittedListEntry
+	PreOps   []*PreOpAssessment
+	Cases    []*TheatreCase
+	History  []DurationSample
+}
+
+// DurationSample is one past operation's theatre minutes: the history that
+// duration estimates come from.
+type DurationSample struct {
+	SurgeonID     int64
+	ProcedureCode string
+	On            Date
+	Minutes       int
+}
