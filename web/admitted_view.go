@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/access"
 	"github.com/openelective/elective/theatre"
 )
 
@@ -17,7 +18,10 @@ type AdmittedViewPage struct {
 	Estimate   elective.DurationEstimate
 	Candidates []CandidateSession
 	RebookOf   int64 // the cancelled operation this booking rebooks
-	Errors     FormErrors
+	// Offers are the TCI dates offered since the decision to admit, with
+	// the reasonable-offer rules' verdict (rules.md 3.1, 1.8.2).
+	Offers access.History
+	Errors FormErrors
 }
 
 func (*AdmittedViewPage) templateName() string { return "admitted/view" }
@@ -29,6 +33,8 @@ type CandidateSession struct {
 	Free      int
 	Problem   string // why the case cannot go on it; "" if it can
 	Milestone theatre.Milestone
+	Notice    int  // days from today to the TCI
+	Short     bool // less than the reasonable notice: it counts only if the patient accepts
 }
 
 // candidateWeeks is how far ahead the entry page looks for lists.
@@ -61,24 +67,43 @@ func (s *Server) admittedViewPage(r *http.Request) (*AdmittedViewPage, error) {
 	if p.Estimate, err = s.svc.Theatres.EstimateDuration(ctx, e.SurgeonID, e.ProcedureCode, e.ExpectedMinutes); err != nil {
 		return nil, err
 	}
+	unavailable, err := s.svc.Offers.FindUnavailability(ctx, e.PatientID)
+	if err != nil {
+		return nil, err
+	}
+	if p.Offers, err = s.tciOffers(r, e, unavailable); err != nil {
+		return nil, err
+	}
 	if e.Status == elective.AdmittedWaiting {
-		if p.Candidates, err = s.candidates(r, e, p.Estimate.Minutes); err != nil {
+		if p.Candidates, err = s.candidates(r, e, p.Estimate.Minutes, unavailable); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
 }
 
+// tciOffers assesses the admission dates offered since the decision to
+// admit: the reasonable-offer rules apply to TCI dates as to appointments.
+func (s *Server) tciOffers(r *http.Request, e *elective.AdmittedListEntry, unavailable []*elective.Unavailability) (access.History, error) {
+	all, err := s.svc.Offers.FindOffers(r.Context(), e.PathwayID)
+	if err != nil {
+		return access.History{}, err
+	}
+	var tci []*elective.Offer
+	for _, o := range all {
+		if o.SlotID == 0 && !o.OfferedOn.Before(e.ListedOn) {
+			tci = append(tci, o)
+		}
+	}
+	return access.Assess(tci, unavailable, s.cfg.Policy), nil
+}
+
 // candidates lists the surgeon's sessions in the coming weeks, checked by
 // the same rule the service applies when booking.
-func (s *Server) candidates(r *http.Request, e *elective.AdmittedListEntry, minutes int) ([]CandidateSession, error) {
+func (s *Server) candidates(r *http.Request, e *elective.AdmittedListEntry, minutes int, unavailable []*elective.Unavailability) ([]CandidateSession, error) {
 	today := s.today()
 	ss, err := s.svc.Theatres.FindTheatreSessions(r.Context(), elective.TheatreSessionFilter{
 		From: today.AddDays(1), To: today.AddDays(7 * candidateWeeks), SurgeonID: e.SurgeonID})
-	if err != nil {
-		return nil, err
-	}
-	unavailable, err := s.svc.Offers.FindUnavailability(r.Context(), e.PatientID)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +113,9 @@ func (s *Server) candidates(r *http.Request, e *elective.AdmittedListEntry, minu
 		if ts.Status == elective.SessionReleased {
 			continue
 		}
-		c := CandidateSession{Session: ts, Free: ts.Minutes - ts.BookedMinutes(), Milestone: theatre.MilestoneState(ts, today, ms)}
+		c := CandidateSession{Session: ts, Free: ts.Minutes - ts.BookedMinutes(), Milestone: theatre.MilestoneState(ts, today, ms),
+			Notice: ts.Date.DaysSince(today)}
+		c.Short = c.Notice < s.cfg.Policy.ReasonableNoticeDays
 		if err := theatre.CheckCase(ts, ts.Cases, e, minutes, unavailable, today); err != nil {
 			c.Problem = elective.ErrorMessage(err)
 		}
@@ -122,9 +149,19 @@ func (s *Server) handleScheduleCase(w http.ResponseWriter, r *http.Request) erro
 			return s.admittedRefused(w, r, err)
 		}
 	}
+	if r.PostFormValue("answer") == "declined" {
+		return s.recordTCIOffer(w, r, id, c.SessionID, elective.OfferDeclined)
+	}
 	tc, err := s.svc.Theatres.ScheduleCase(r.Context(), c)
 	if err != nil {
 		return s.admittedRefused(w, r, err)
+	}
+	if r.PostFormValue("back") != "session" {
+		// Offered to the patient and accepted: the booking is the answer,
+		// recorded once it has succeeded.
+		if err := s.saveTCIOffer(r, id, tc.TCI, elective.OfferAccepted); err != nil {
+			return err
+		}
 	}
 	back := r.PostFormValue("back")
 	if back != "session" {
@@ -192,4 +229,29 @@ func (s *Server) handlePreOpOutcome(w http.ResponseWriter, r *http.Request) erro
 		msg += ", valid until " + poa.ValidUntil.Format("2 Jan 2006")
 	}
 	return s.redirectWithFlash(w, r, "/admitted/"+strconv.FormatInt(entry, 10), msg)
+}
+
+// recordTCIOffer records that the patient declined the TCI date of a
+// session, and shows the entry again with the rules' verdict.
+func (s *Server) recordTCIOffer(w http.ResponseWriter, r *http.Request, entryID, sessionID int64, answer elective.OfferResponse) error {
+	ts, err := s.svc.Theatres.FindTheatreSession(r.Context(), sessionID)
+	if err != nil {
+		return err
+	}
+	if err := s.saveTCIOffer(r, entryID, ts.Date, answer); err != nil {
+		return s.admittedRefused(w, r, err)
+	}
+	return s.redirectWithFlash(w, r, "/admitted/"+strconv.FormatInt(entryID, 10),
+		"Offer of "+ts.Date.Format("2 Jan 2006")+" recorded: "+answer.Label())
+}
+
+// saveTCIOffer records an admission date offered today and the answer.
+// A date the patient accepts counts whatever the notice (rules.md 3.1).
+func (s *Server) saveTCIOffer(r *http.Request, entryID int64, tci elective.Date, answer elective.OfferResponse) error {
+	e, err := s.svc.Theatres.FindAdmittedEntry(r.Context(), entryID)
+	if err != nil {
+		return err
+	}
+	return s.svc.Offers.RecordOffer(r.Context(), &elective.Offer{PathwayID: e.PathwayID, OfferedOn: s.today(), Date: tci,
+		Response: answer, ShortNoticeAgreed: answer == elective.OfferAccepted, Note: "TCI date"})
 }

@@ -250,3 +250,35 @@ func TestAdmittedExport(t *testing.T) {
 		t.Errorf("rota coordinator: status %d", w.Code)
 	}
 }
+
+func TestTCIOffers(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatres()
+	entry := fixtureEntries(e.today())[0]
+	e.theatres.FindAdmittedEntryFn = func(context.Context, int64) (*elective.AdmittedListEntry, error) { return entry, nil }
+	var recorded []*elective.Offer
+	e.offers.RecordOfferFn = func(_ context.Context, o *elective.Offer) error { recorded = append(recorded, o); return nil }
+	w := e.get("/admitted/31", "tok-senior")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "TCI offers", "No admission date offered yet", "20 days", "Short notice", "Declined")
+
+	w = e.post("/admitted/31/schedule", "tok-senior", url.Values{"session_id": {"9"}, "answer": {"declined"}, "minutes": {"110"}})
+	wantRedirect(t, w, "/admitted/31")
+	if len(recorded) != 1 || recorded[0].Response != elective.OfferDeclined || recorded[0].PathwayID != 7 ||
+		recorded[0].Date != e.today().AddDays(20) || recorded[0].OfferedOn != e.today() {
+		t.Fatalf("declined offer %+v", recorded)
+	}
+	var asked elective.ScheduleCase
+	e.theatres.ScheduleCaseFn = func(_ context.Context, c elective.ScheduleCase) (*elective.TheatreCase, error) {
+		asked = c
+		return &elective.TheatreCase{ID: 1, SessionID: 9, EntryID: 31, TCI: e.today().AddDays(20)}, nil
+	}
+	w = e.post("/admitted/31/schedule", "tok-senior", url.Values{"session_id": {"9"}, "answer": {"accepted"}, "minutes": {"95"}})
+	wantRedirect(t, w, "/admitted/31")
+	if asked.Minutes != 95 {
+		t.Errorf("the planned minutes typed were not used: %+v", asked)
+	}
+	if len(recorded) != 2 || recorded[1].Response != elective.OfferAccepted || !recorded[1].ShortNoticeAgreed {
+		t.Errorf("accepted offer %+v", recorded[1:])
+	}
+}

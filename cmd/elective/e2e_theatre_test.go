@@ -83,7 +83,10 @@ func (b *browser) preOp() {
 
 // bookFromEntry books the first list of the surgeon the case fits.
 func (b *browser) bookFromEntry() {
-	b.see("the surgeon's lists", "Lists of Mr A Bone in the next 12 weeks")
+	b.see("the surgeon's lists", "Lists of Mr A Bone in the next 12 weeks", "No admission date offered yet", "Short notice")
+	b.do("the patient declines 9 December", press("Declined"),
+		chromedp.WaitVisible(`//*[contains(., "Offer of 9 Dec 2026 recorded: Declined")]`))
+	b.see("declined offer assessed", "Not reasonable", "9 Dec 2026")
 	b.do("book 14 December", press("Book 14 Dec 2026"), chromedp.WaitVisible(`//*[contains(., "Booked on the list: TCI 14 Dec 2026")]`))
 	b.see("booked", "Booked on the list: TCI 14 Dec 2026")
 }
