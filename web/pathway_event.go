@@ -87,6 +87,11 @@ func (s *Server) handleEventCreate(w http.ResponseWriter, r *http.Request) error
 	}
 	switch elective.ErrorCode(err) {
 	case "":
+		if e.Kind == elective.EventDecisionToTreat && elective.Can(elective.UserFromContext(r.Context()).Role, elective.ActionManageTheatres) {
+			// A decision to treat is where the admitted list starts: go on to
+			// list the patient with what the theatre team needs.
+			return s.redirectWithFlash(w, r, pathwayURL(id)+"/admit", "Recorded: "+e.Kind.Label()+". Now add the patient to the admitted waiting list")
+		}
 		return s.redirectWithFlash(w, r, pathwayURL(id), "Recorded: "+e.Kind.Label())
 	case elective.EINVALID:
 		p, perr := s.pathwayPage(r.Context(), id)

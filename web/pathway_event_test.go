@@ -61,4 +61,8 @@ func TestRecordEvent(t *testing.T) {
 	wantBody(t, w, "rules.md 1.4.4", `<details class="nhsuk-details" open>`)
 
 	wantStatus(t, e.post("/pathways/7/events", "tok-rota", form("kind", "reoffer-decided", "date", "2026-11-23")), http.StatusForbidden)
+
+	// A decision to treat leads a senior officer on to the admitted list.
+	wantRedirect(t, e.post("/pathways/7/events", "tok-senior", form("kind", "decision-to-treat", "date", "2026-11-23")), "/pathways/7/admit")
+	wantRedirect(t, e.post("/pathways/7/events", "tok-clinician", form("kind", "decision-to-treat", "date", "2026-11-23")), "/pathways/7")
 }
