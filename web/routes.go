@@ -67,6 +67,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /admitted/{id}/schedule", s.private(s.handleScheduleCase))
 	mux.Handle("GET /theatre-sessions", s.private(s.handleTheatreSessionIndex))
 	mux.Handle("POST /theatre-sessions", s.private(s.handleTheatreSessionCreate))
+	mux.Handle("GET /theatre-sessions/export.csv", s.private(s.handleTheatreSessionsCSV))
 	mux.Handle("GET /theatre-sessions/{id}", s.private(s.handleTheatreSessionView))
 	mux.Handle("POST /theatre-sessions/{id}/staffing", s.private(s.handleSessionStaffing))
 	mux.Handle("POST /theatre-sessions/{id}/release", s.private(s.handleSessionRelease))

@@ -15,7 +15,7 @@ func theatreFuncs() template.FuncMap {
 		"anaestheticTypes":       func() []elective.AnaestheticType { return elective.AnaestheticTypes },
 		"theatreListTypes":       func() []elective.TheatreListType { return elective.TheatreListTypes },
 		"operationCancelReasons": func() []elective.OperationCancelReason { return elective.OperationCancelReasons },
-		"hhmm":                   func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) },
+		"hhmm":                   hhmm,
 		"pct":                    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
 		"sub":                    func(a, b int) int { return a - b },
 	}

@@ -24,6 +24,10 @@ type TheatreSessionIndexPage struct {
 	Utilisation UtilisationFigures
 	Form        TheatreSessionForm
 	Errors      FormErrors
+	// ActionsOnly shows only the lists with a 6-4-2 step overdue: staff
+	// to confirm, a list to release, fill or lock.
+	ActionsOnly bool
+	Overdue     int // lists with a step overdue, shown or not
 }
 
 func (*TheatreSessionIndexPage) templateName() string { return "theatre/sessions" }
@@ -61,7 +65,8 @@ func (s *Server) theatreSessionIndex(r *http.Request) (*TheatreSessionIndexPage,
 		return nil, err
 	}
 	q := r.URL.Query()
-	p := &TheatreSessionIndexPage{SpecialtyID: formInt64(q.Get("specialty_id")), TheatreID: formInt64(q.Get("theatre_id")), Weeks: 4}
+	p := &TheatreSessionIndexPage{SpecialtyID: formInt64(q.Get("specialty_id")), TheatreID: formInt64(q.Get("theatre_id")), Weeks: 4,
+		ActionsOnly: q.Get("actions") == "1"}
 	p.Title, p.Nav, p.Wide = "Theatre lists", NavTheatres, true
 	p.From = s.today()
 	if d, err := elective.ParseDate(q.Get("from")); err == nil {
@@ -90,6 +95,11 @@ func (s *Server) theatreSessionIndex(r *http.Request) (*TheatreSessionIndexPage,
 		row := TheatreSessionRow{Session: ts, Booked: b, Over: b > ts.Minutes, Milestone: theatre.MilestoneState(ts, today, ms)}
 		if ts.Minutes > 0 {
 			row.Pct = min(100, b*100/ts.Minutes)
+		}
+		if row.Milestone.Overdue {
+			p.Overdue++
+		} else if p.ActionsOnly {
+			continue
 		}
 		p.Rows = append(p.Rows, row)
 	}

@@ -282,3 +282,16 @@ func TestTCIOffers(t *testing.T) {
 		t.Errorf("accepted offer %+v", recorded[1:])
 	}
 }
+
+func TestTheatreSessionsExportAndActions(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatres()
+	w := e.get("/theatre-sessions/export.csv?weeks=4", "tok-officer")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "Date,Part of day,Start,Theatre", ",Morning,08:30,Main theatre 1,Trauma and orthopaedics,Ms A Okafor,", ",240,0,0,0.0,0.0,planned,")
+	// The fixture list is 20 days away with its staff confirmed and nothing
+	// booked: the 4-week fill step is overdue.
+	w = e.get("/theatre-sessions?actions=1", "tok-officer")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "have a 6-4-2 step overdue", "Main theatre 1")
+}
