@@ -65,7 +65,7 @@ func (s *TheatreService) ListPatient(ctx context.Context, e *elective.AdmittedLi
 // checkEntry validates an entry's fields and that its surgeon belongs to
 // its specialty.
 func (tx *Tx) checkEntry(e *elective.AdmittedListEntry) error {
-	if err := validateEntry(e); err != nil {
+	if err := e.Validate(); err != nil {
 		return err
 	}
 	var specialtyID int64

@@ -1,26 +1,19 @@
-package store
+package elective
 
-import (
-	"strings"
+import "strings"
 
-	"github.com/openelective/elective"
-)
-
-// validateEntry checks the form fields of a decision to admit, naming each
-// bad one, before anything is written.
-//
-// TODO(lead): this is input checking the root package (or package
-// theatre) could own as AdmittedListEntry.Validate; it holds no booking
-// rule.
-func validateEntry(e *elective.AdmittedListEntry) error {
-	var p elective.Problems
+// Validate checks the fields of a decision to admit, naming each bad one,
+// so that a form can mark them and nothing is written. The booking rules
+// (which list a case may go on) are package theatre's, not this.
+func (e *AdmittedListEntry) Validate() error {
+	var p Problems
 	if strings.TrimSpace(e.ProcedureCode) == "" {
 		p.Add("procedure_code", "Enter the OPCS-4 code of the procedure")
 	}
 	if strings.TrimSpace(e.ProcedureName) == "" {
 		p.Add("procedure_name", "Enter the procedure")
 	}
-	if e.Management != elective.DayCase && e.Management != elective.Inpatient {
+	if e.Management != DayCase && e.Management != Inpatient {
 		p.Add("management", "Choose day case or inpatient")
 	}
 	if !e.Priority.Valid() {
@@ -32,7 +25,7 @@ func validateEntry(e *elective.AdmittedListEntry) error {
 	if !validAnaesthetic(e.Anaesthetic) {
 		p.Add("anaesthetic", "Choose the anaesthetic")
 	}
-	if e.LengthOfStay < 0 || (e.Management == elective.DayCase && e.LengthOfStay > 0) {
+	if e.LengthOfStay < 0 || (e.Management == DayCase && e.LengthOfStay > 0) {
 		p.Add("length_of_stay", "A day case stays no nights; an inpatient stay cannot be negative")
 	}
 	if c := e.CriticalCare; c != "" && c != "HDU" && c != "ITU" {
@@ -44,8 +37,9 @@ func validateEntry(e *elective.AdmittedListEntry) error {
 	return p.Err("The entry cannot be listed: check the fields marked")
 }
 
-func validAnaesthetic(a elective.AnaestheticType) bool {
-	for _, t := range elective.AnaestheticTypes {
+// validAnaesthetic reports whether a is one of the anaesthetic types.
+func validAnaesthetic(a AnaestheticType) bool {
+	for _, t := range AnaestheticTypes {
 		if t == a {
 			return true
 		}
