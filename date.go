@@ -102,6 +102,21 @@ func (d Date) Compare(e Date) int {
 	return 0
 }
 
+// CompareZeroLast is Compare with the zero date (unknown, or no limit)
+// after every real one: the order of lists sorted by a date some rows lack,
+// such as breach dates and priority due dates.
+func (d Date) CompareZeroLast(e Date) int {
+	switch {
+	case d.IsZero() && e.IsZero():
+		return 0
+	case d.IsZero():
+		return 1
+	case e.IsZero():
+		return -1
+	}
+	return d.Compare(e)
+}
+
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 

@@ -79,3 +79,15 @@ func FuzzDateRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestDateCompareZeroLast(t *testing.T) {
+	a, b, zero := MustParseDate("2026-01-05"), MustParseDate("2026-01-06"), Date{}
+	for _, tt := range []struct {
+		d, e Date
+		want int
+	}{{a, b, -1}, {b, a, 1}, {a, a, 0}, {a, zero, -1}, {zero, a, 1}, {zero, zero, 0}} {
+		if got := tt.d.CompareZeroLast(tt.e); got != tt.want {
+			t.Errorf("%v.CompareZeroLast(%v) = %d, want %d", tt.d, tt.e, got, tt.want)
+		}
+	}
+}

@@ -112,27 +112,14 @@ func chronological(a, b *ListCase) int {
 		}
 		return 1
 	}
-	return compareDates(a.ListedOn, b.ListedOn)
-}
-
-// compareDates orders dates with the zero (unknown) date last.
-func compareDates(a, b elective.Date) int {
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	return a.Compare(b)
+	return a.ListedOn.CompareZeroLast(b.ListedOn)
 }
 
 // urgent orders cases by due date, breach date, priority, then wait.
 func urgent(a, b *ListCase) int {
-	return cmp.Or(compareDates(dueBy(a), dueBy(b)), compareDates(a.BreachDate, b.BreachDate),
+	return cmp.Or(dueBy(a).CompareZeroLast(dueBy(b)), a.BreachDate.CompareZeroLast(b.BreachDate),
 		cmp.Compare(elective.SurgicalPriority(a.PriorityCode).Rank(), elective.SurgicalPriority(b.PriorityCode).Rank()),
-		compareDates(a.ListedOn, b.ListedOn))
+		a.ListedOn.CompareZeroLast(b.ListedOn))
 }
 
 // greedyFill places the cases, most urgent first, each where it lowers

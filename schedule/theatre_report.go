@@ -48,7 +48,7 @@ func (s *listState) sessionPlan(si int32) SessionPlan {
 	slices.SortFunc(mem, func(a, b int32) int {
 		ca, cb := &s.m.p.Cases[a], &s.m.p.Cases[b]
 		return cmp.Or(cmp.Compare(elective.SurgicalPriority(ca.PriorityCode).Rank(), elective.SurgicalPriority(cb.PriorityCode).Rank()),
-			compareDates(ca.ListedOn, cb.ListedOn), cmp.Compare(ca.ID, cb.ID))
+			ca.ListedOn.CompareZeroLast(cb.ListedOn), cmp.Compare(ca.ID, cb.ID))
 	})
 	plan := SessionPlan{SessionID: ps.ID, Date: ps.Date, Theatre: ps.Theatre, SurgeonID: ps.SurgeonID, Locked: s.m.sess[si].locked}
 	for _, c := range mem {

@@ -19,10 +19,10 @@ func Order(entries []*elective.AdmittedListEntry) {
 
 // compareEntries is the booking order of Order.
 func compareEntries(a, b *elective.AdmittedListEntry) int {
-	if c := compareZeroLast(a.DueBy(), b.DueBy()); c != 0 {
+	if c := a.DueBy().CompareZeroLast(b.DueBy()); c != 0 {
 		return c
 	}
-	if c := compareZeroLast(a.BreachDate, b.BreachDate); c != 0 {
+	if c := a.BreachDate.CompareZeroLast(b.BreachDate); c != 0 {
 		return c
 	}
 	if c := a.ListedOn.Compare(b.ListedOn); c != 0 {
@@ -35,20 +35,6 @@ func compareEntries(a, b *elective.AdmittedListEntry) int {
 		return 1
 	}
 	return 0
-}
-
-// compareZeroLast compares dates with the zero (unknown or no limit) date
-// after every real one.
-func compareZeroLast(a, b elective.Date) int {
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	return a.Compare(b)
 }
 
 // AtRisk reports whether a listed patient is missing, or about to miss,
