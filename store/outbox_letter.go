@@ -225,7 +225,7 @@ func (s *OutboxService) dispatchOne(ctx context.Context, sender elective.Sender,
 		if m.Status == elective.MessageSent {
 			sentAt = tx.now
 		}
-		if _, err := tx.exec(`UPDATE message SET status = ?, error = ?, sent_at = ? WHERE id = ?`,
+		if _, err := tx.exec(`UPDATE message SET status = ?, error = ?, sent_at = ?, claimed_at = NULL WHERE id = ?`,
 			m.Status, m.Error, sentAt, m.ID); err != nil {
 			return err
 		}
@@ -233,13 +233,20 @@ func (s *OutboxService) dispatchOne(ctx context.Context, sender elective.Sender,
 	})
 }
 
-// claim counts an attempt on a still-queued message, if no one else has
-// since it was read.
+// claimLease is how long a claim holds: longer than any send takes, so
+// only a dispatcher that died mid-send loses its claim.
+const claimLease = 10 * time.Minute
+
+// claim counts an attempt on a still-queued message and marks it as being
+// sent, if no one else has claimed it since it was read. Without the mark,
+// a dispatcher that read the queue after another's claim but before its
+// send was recorded would see the message still queued and send it again.
 func (s *OutboxService) claim(ctx context.Context, m *elective.Message) (bool, error) {
 	var claimed bool
 	err := s.db.update(ctx, func(tx *Tx) error {
-		res, err := tx.exec(`UPDATE message SET attempts = attempts + 1 WHERE id = ? AND status = ? AND attempts = ?`,
-			m.ID, elective.MessageQueued, m.Attempts)
+		res, err := tx.exec(`UPDATE message SET attempts = attempts + 1, claimed_at = ?
+			WHERE id = ? AND status = ? AND attempts = ? AND (claimed_at IS NULL OR claimed_at < ?)`,
+			tx.now, m.ID, elective.MessageQueued, m.Attempts, tx.now.Add(-claimLease))
 		if err != nil {
 			return err
 		}
