@@ -32,14 +32,24 @@ const (
 	// at T-2 weeks (rules.md 3.6): a booking manager, with a reason that
 	// is audited.
 	ActionOverrideLockedList Action = "theatre.override"
-	ActionManageUsers        Action = "user.manage"
-	ActionViewAudit          Action = "audit.view"
+	// ActionManageWorkforce keeps staff, job plans, leave requests, rotas,
+	// cover and room bookings: the rota coordinator's work (rules.md 4).
+	ActionManageWorkforce Action = "workforce.manage"
+	// ActionApproveShortNotice approves leave or rota changes inside the
+	// notice period (rules.md 3.5, 4.2): a manager.
+	ActionApproveShortNotice Action = "workforce.approve-short-notice"
+	// ActionApproveClaims approves waiting-list-initiative claims, bank and
+	// agency requests and expenses for payroll.
+	ActionApproveClaims Action = "claims.approve"
+	ActionManageUsers   Action = "user.manage"
+	ActionViewAudit     Action = "audit.view"
 )
 
 // Actions lists every action, for the role × action table.
 var Actions = []Action{
 	ActionViewPatient, ActionRegisterReferral, ActionImportReferrals, ActionViewWaitingList,
-	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageTheatres, ActionOverrideLockedList, ActionManageUsers, ActionViewAudit,
+	ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics, ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageTheatres, ActionOverrideLockedList,
+	ActionManageWorkforce, ActionApproveShortNotice, ActionApproveClaims, ActionManageUsers, ActionViewAudit,
 }
 
 // permissions is the role × action table. Booking staff work the lists;
@@ -55,9 +65,9 @@ var permissions = map[Role][]Action{
 	RoleBookingManager: {ActionViewPatient, ActionRegisterReferral, ActionImportReferrals,
 		ActionViewWaitingList, ActionBookAppointment, ActionRecordOutcome, ActionValidatePathway, ActionManageClinics,
 		ActionCancelSession, ActionApproveCapacityChange, ActionTriage, ActionCorrectOutcome, ActionManageTheatres,
-		ActionOverrideLockedList},
+		ActionOverrideLockedList, ActionManageWorkforce, ActionApproveShortNotice, ActionApproveClaims},
 	RoleClinician:       {ActionViewPatient, ActionViewWaitingList, ActionRecordOutcome, ActionTriage, ActionCorrectOutcome},
-	RoleRotaCoordinator: {ActionManageClinics},
+	RoleRotaCoordinator: {ActionManageClinics, ActionManageWorkforce},
 	RoleAdministrator:   {ActionImportReferrals, ActionManageClinics, ActionManageUsers, ActionViewAudit},
 }
 
