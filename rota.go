@@ -1,0 +1,253 @@
+package elective
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// ShiftType is one of a team's shifts: its code on the rota, its local
+// start and length. A shift may cross midnight (a night from 20:30 for
+// 12.5 hours). Unpopular shifts are spread fairly by the rota builder.
+type ShiftType struct {
+	ID          int64
+	Team        string
+	Code        string // short, as printed on the rota: "D", "LD", "N"
+	Name        string
+	StartMinute int // minutes after local midnight
+	Minutes     int
+	Unpopular   bool
+}
+
+// Validate checks the shift type's own fields; a shift over 24 hours or of
+// no length is refused here, one longer than a contract allows is refused
+// for that person by the rota rules.
+func (s *ShiftType) Validate() error {
+	var p Problems
+	if strings.TrimSpace(s.Team) == "" {
+		p.Add("team", "Enter the team")
+	}
+	if s.Code == "" || len(s.Code) > 6 || strings.ContainsAny(s.Code, " ,;\t") {
+		p.Add("code", "Enter a code of 1 to 6 characters without spaces or commas")
+	}
+	if strings.TrimSpace(s.Name) == "" {
+		p.Add("name", "Enter the shift's name")
+	}
+	if s.StartMinute < 0 || s.StartMinute >= 24*60 {
+		p.Add("start", "Enter a start time within the day")
+	}
+	if s.Minutes <= 0 || s.Minutes > 24*60 {
+		p.Add("minutes", "Enter a length from 1 minute to 24 hours")
+	}
+	return p.Err("The shift type cannot be saved: check the fields marked")
+}
+
+// Label is the shift as a coordinator reads it: "LD Long day 08:00–21:00".
+func (s *ShiftType) Label() string {
+	end := (s.StartMinute + s.Minutes) % (24 * 60)
+	return s.Code + " " + s.Name + " " + clock(s.StartMinute) + "–" + clock(end)
+}
+
+func clock(m int) string {
+	return time.Date(2000, 1, 1, m/60, m%60, 0, 0, time.UTC).Format("15:04")
+}
+
+// CoverRule says how many of a team must work a shift on the days it
+// applies to, of which grades, and whether one of them must hold a skill
+// (the night registrar must hold ALS).
+type CoverRule struct {
+	ID        int64
+	Team      string
+	ShiftCode string
+	Weekdays  []time.Weekday // empty: every day
+	Min       int
+	Grades    []string // empty: any grade
+	Skill     string   // "": none needed
+}
+
+// AppliesOn reports whether the rule covers weekday w.
+func (c *CoverRule) AppliesOn(w time.Weekday) bool {
+	if len(c.Weekdays) == 0 {
+		return true
+	}
+	for _, d := range c.Weekdays {
+		if d == w {
+			return true
+		}
+	}
+	return false
+}
+
+// RotaStatus is where a rota is in its life: drafted, then published to
+// the doctors (at least 6 weeks before it starts, rules.md 4.3 Code of
+// Practice); changes after publication are tracked.
+type RotaStatus string
+
+// Rota statuses.
+const (
+	RotaDraft     RotaStatus = "draft"
+	RotaPublished RotaStatus = "published"
+)
+
+// RotaPublishNoticeDays is the Code of Practice's notice of a personal duty
+// rota before the rotation starts (rules.md 4.3; TS-149).
+const RotaPublishNoticeDays = 42
+
+// Rota is one team's rota for a rotation period. Every save makes a new
+// version; the old ones are kept.
+type Rota struct {
+	ID          int64
+	Team        string
+	Name        string
+	From, To    Date // inclusive
+	Status      RotaStatus
+	Version     int // the current version
+	PublishedAt time.Time
+	PublishedBy string
+	// Limits2016 checks against the original 2016 limits instead of the
+	// 2019 amendments (the default).
+	Limits2016 bool
+}
+
+// Validate checks the rota's own fields.
+func (r *Rota) Validate() error {
+	var p Problems
+	if strings.TrimSpace(r.Team) == "" {
+		p.Add("team", "Choose the team")
+	}
+	if strings.TrimSpace(r.Name) == "" {
+		p.Add("name", "Enter a name for the rota, e.g. the rotation")
+	}
+	switch {
+	case r.From.IsZero():
+		p.Add("from", "Enter the first day of the rota")
+	case r.To.IsZero():
+		p.Add("to", "Enter the last day of the rota")
+	case r.To.Before(r.From):
+		p.Add("to", "The rota cannot end before it starts")
+	case r.To.DaysSince(r.From) > 366:
+		p.Add("to", "A rota can cover at most a year")
+	}
+	return p.Err("The rota cannot be saved: check the fields marked")
+}
+
+// RotaDuty is one person's shift on one date of a rota version.
+type RotaDuty struct {
+	StaffID   int64
+	Date      Date
+	ShiftCode string
+	StaffName string // joined for display
+}
+
+// RotaVersion is a saved state of a rota: built, edited, imported or
+// filled from the cover worklist.
+type RotaVersion struct {
+	Version   int
+	CreatedAt time.Time
+	CreatedBy string
+	Note      string
+	Duties    int
+}
+
+// RotaChange is one change to a published rota, kept so that late changes
+// (inside the notice period) can be seen and reported.
+type RotaChange struct {
+	Version     int
+	StaffID     int64
+	StaffName   string
+	Date        Date
+	From, To    string // shift codes; "" off
+	Reason      string
+	ChangedAt   time.Time
+	ChangedBy   string
+	ShortNotice bool // inside RotaPublishNoticeDays of the date
+}
+
+// RotaViolation is a breach of a safety limit (rules.md 4.3) found in a
+// rota, listed for staff and never silently repaired.
+type RotaViolation struct {
+	StaffID   int64
+	StaffName string
+	Rule      string
+	Date      Date
+	Message   string
+}
+
+// RotaGap is a shift short of its cover.
+type RotaGap struct {
+	Date      Date
+	ShiftCode string
+	Short     int
+	Why       string
+}
+
+// RotaLoad is one person's share of a rota, for fairness.
+type RotaLoad struct {
+	StaffID                                             int64
+	StaffName, Grade                                    string
+	Minutes, Shifts, Nights, Weekends, Unpopular, Leave int
+	PreferOffBroken                                     int
+}
+
+// RotaCheck is everything the rules say about a rota version.
+type RotaCheck struct {
+	Violations []RotaViolation
+	Gaps       []RotaGap
+	Load       []RotaLoad
+}
+
+// CoverCandidate is a member of staff considered for a gap: eligible, or
+// refused with the rule taking the shift would break.
+type CoverCandidate struct {
+	StaffID   int64
+	StaffName string
+	Grade     string
+	Mobile    string
+	Bleep     string
+	Minutes   int
+	OK        bool
+	Reason    string
+}
+
+// RotaView is a rota version with its duties, shift types and check.
+type RotaView struct {
+	Rota   *Rota
+	Staff  []*StaffMember
+	Shifts []*ShiftType
+	Duties []RotaDuty
+	Leave  map[int64][]Date // approved leave days by staff member
+	Check  RotaCheck
+}
+
+// RotaService keeps teams' shift types, cover rules and rotas.
+type RotaService interface {
+	CreateShiftType(ctx context.Context, s *ShiftType) error
+	FindShiftTypes(ctx context.Context, team string) ([]*ShiftType, error)
+	CreateCoverRule(ctx context.Context, c *CoverRule) error
+	FindCoverRules(ctx context.Context, team string) ([]*CoverRule, error)
+	// Teams lists the teams that have staff.
+	Teams(ctx context.Context) ([]string, error)
+
+	CreateRota(ctx context.Context, r *Rota) error
+	FindRotas(ctx context.Context) ([]*Rota, error)
+	// FindRota returns version (0: the current one) with its check.
+	FindRota(ctx context.Context, id int64, version int) (*RotaView, error)
+	RotaVersions(ctx context.Context, id int64) ([]RotaVersion, error)
+	RotaChanges(ctx context.Context, id int64) ([]RotaChange, error)
+
+	// BuildRota runs the rota builder and saves its rota as a new version.
+	BuildRota(ctx context.Context, id int64, seed int64, moves int64) (*RotaView, error)
+	// SetDuty puts a person on a shift (code "" takes them off) as a new
+	// version; on a published rota the change is tracked.
+	SetDuty(ctx context.Context, id int64, d RotaDuty, reason string) error
+	// ImportRota replaces the duties with rows read from a file, as a new
+	// version: EINVALID naming every unknown person or shift code, and
+	// nothing changed. Violations are listed, never repaired.
+	ImportRota(ctx context.Context, id int64, duties []RotaDuty, note string) error
+	// PublishRota publishes the current version: less than
+	// RotaPublishNoticeDays before it starts needs a manager.
+	PublishRota(ctx context.Context, id int64) error
+	// CoverCandidates lists everyone of the rota's team for a shift on a
+	// date, eligible first.
+	CoverCandidates(ctx context.Context, id int64, date Date, code string) ([]CoverCandidate, error)
+}
