@@ -317,6 +317,9 @@ type TheatreCase struct {
 	Position  int // order on the list, from 1
 	Minutes   int // planned minutes, defaulted from history, overridable
 	Status    CaseStatus
+	// NotPerformed marks a done case whose patient was admitted but not
+	// operated on (rules.md 1.3.4): its theatre time was not used.
+	NotPerformed bool
 
 	// Joined for display.
 	Entry *AdmittedListEntry

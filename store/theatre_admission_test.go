@@ -99,6 +99,15 @@ func TestTheatreAdmissionNotTreated(t *testing.T) {
 		if n := count(t, db, "theatre_case_history"); n != history {
 			t.Errorf("history %d -> %d: no minutes when not performed", history, n)
 		}
+		ts, err := svc.FindTheatreSession(as(senior), c.SessionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range ts.Cases {
+			if x.ID == c.ID && !x.NotPerformed {
+				t.Errorf("case = %+v, want not performed (its minutes count for no utilisation)", x)
+			}
+		}
 	})
 }
 

@@ -26,12 +26,16 @@ func scanSession(row scanner) (*elective.TheatreSession, error) {
 	return s, err
 }
 
-const caseSelect = `SELECT c.id, c.session_id, c.entry_id, c.position, c.minutes, c.status, s.session_date
-	FROM theatre_case c JOIN theatre_session s ON s.id = c.session_id`
+const caseSelect = `SELECT c.id, c.session_id, c.entry_id, c.position, c.minutes, c.status, s.session_date,
+	c.actual_minutes IS NULL FROM theatre_case c JOIN theatre_session s ON s.id = c.session_id`
 
 func scanCase(row scanner) (*elective.TheatreCase, error) {
 	c := &elective.TheatreCase{}
-	err := row.Scan(&c.ID, &c.SessionID, &c.EntryID, &c.Position, &c.Minutes, &c.Status, dateCol{&c.TCI})
+	var noActual bool
+	err := row.Scan(&c.ID, &c.SessionID, &c.EntryID, &c.Position, &c.Minutes, &c.Status, dateCol{&c.TCI}, &noActual)
+	// A done case has its actual minutes unless the procedure was not
+	// performed (markCaseDone).
+	c.NotPerformed = c.Status == elective.CaseDone && noActual
 	return c, err
 }
 

@@ -9,7 +9,8 @@ import (
 
 // Utilisation is how much of the theatre time of sessions was booked:
 // booked minutes (cases not cancelled, done ones included) over session
-// minutes, in percent, and the capped measure of the Model Hospital, which
+// minutes, in percent (a done case whose procedure was not performed used
+// no theatre time, so it counts nothing), and the capped measure of the Model Hospital, which
 // counts each session's booked minutes up to its length only, so that an
 // over-running list cannot hide an empty one (rules.md 3.6: target over
 // 85%). Released sessions are left out. With no session minutes both
@@ -20,7 +21,7 @@ func Utilisation(sessions []*elective.TheatreSession) (booked, total int, pct, c
 		if s == nil || s.Status == elective.SessionReleased {
 			continue
 		}
-		n := bookedMinutes(s.Cases, 0)
+		n := usedMinutes(s.Cases)
 		booked += n
 		total += s.Minutes
 		capped += min(n, s.Minutes)
@@ -30,6 +31,18 @@ func Utilisation(sessions []*elective.TheatreSession) (booked, total int, pct, c
 		cappedPct = 100 * float64(capped) / float64(total)
 	}
 	return booked, total, pct, cappedPct
+}
+
+// usedMinutes is the planned minutes of the cases that took or will take
+// theatre time: not cancelled, and not admitted without the procedure.
+func usedMinutes(cases []*elective.TheatreCase) int {
+	n := 0
+	for _, c := range cases {
+		if c != nil && c.Status != elective.CaseCancelled && !c.NotPerformed {
+			n += c.Minutes
+		}
+	}
+	return n
 }
 
 // MinDurationSamples is the fewest past cases EstimateDuration will take a

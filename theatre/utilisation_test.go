@@ -22,6 +22,8 @@ func TestUtilisation(t *testing.T) {
 	half := &elective.TheatreSession{Minutes: 240, Status: elective.SessionPlanned, Cases: cases(60, 60)}  // 120 of 240
 	done := &elective.TheatreSession{Minutes: 240, Status: elective.SessionLocked, Cases: []*elective.TheatreCase{
 		{Minutes: 200, Status: elective.CaseDone}, {Minutes: 100, Status: elective.CaseCancelled}}} // 200 of 240
+	notDone := &elective.TheatreSession{Minutes: 240, Status: elective.SessionLocked, Cases: []*elective.TheatreCase{
+		{Minutes: 120, Status: elective.CaseDone}, {Minutes: 90, Status: elective.CaseDone, NotPerformed: true}}} // 120 of 240
 	empty := &elective.TheatreSession{Minutes: 240, Status: elective.SessionPlanned}
 	released := &elective.TheatreSession{Minutes: 240, Status: elective.SessionReleased, Cases: cases(240)}
 	for _, tt := range []struct {
@@ -34,6 +36,7 @@ func TestUtilisation(t *testing.T) {
 		{"released only", []*elective.TheatreSession{released}, 0, 0, 0, 0},
 		{"over-run hides the half-empty list uncapped", []*elective.TheatreSession{over, half}, 420, 480, 87.5, 75},
 		{"done cases count, cancelled do not", []*elective.TheatreSession{done}, 200, 240, 83.333, 83.333},
+		{"admitted, procedure not performed: no theatre time used (1.3.4)", []*elective.TheatreSession{notDone}, 120, 240, 50, 50},
 		{"empty and released", []*elective.TheatreSession{over, empty, released, nil}, 300, 480, 62.5, 50},
 	} {
 		b, tot, p, c := Utilisation(tt.sessions)
