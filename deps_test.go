@@ -31,6 +31,7 @@ var layers = map[string]layer{
 	"forecast":     {[]string{"", "rtt"}, pureBans},
 	"access":       {[]string{"", "rtt"}, pureBans},
 	"calendar":     {[]string{""}, pureBans},
+	"workforce":    {[]string{""}, pureBans},
 	"theatre":      {[]string{"", "rtt"}, pureBans},
 	"schedule":     {[]string{""}, pureBans},
 	"ihtc":         {[]string{"", "schedule"}, pureBans},
@@ -39,9 +40,9 @@ var layers = map[string]layer{
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar", "theatre", "schedule"}, []string{"net/http"}},
-	"web":          {[]string{"", "rtt", "forecast", "access", "calendar", "theatre"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar", "theatre", "schedule", "ihtc"}, nil},
+	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar", "theatre", "schedule", "workforce"}, []string{"net/http"}},
+	"web":          {[]string{"", "rtt", "forecast", "access", "calendar", "theatre", "workforce"}, []string{"database/sql"}},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar", "theatre", "schedule", "ihtc", "workforce"}, nil},
 }
 
 type pkg struct {

@@ -91,6 +91,17 @@ type Policy struct {
 	// rebooked within this many hours of its original time is a
 	// postponement, not a cancellation (rules.md 2.1.5; 24).
 	PostponementHours int
+
+	// Workforce (rules.md 3.5, 4.1, 4.2; package workforce): the notice
+	// planned leave needs, for consultants and SAS doctors apart (42, or
+	// 56 where a trust asks 8 weeks); the most of a team away at once (0
+	// no limit); and the plain-time window of a weekday for job plans
+	// (08:00-20:00; sources differ, so it is a setting).
+	LeaveNoticeDays       int
+	LeaveNoticeDaysSenior int
+	LeaveMaxAwayPerTeam   int
+	PlainTimeStartHour    int
+	PlainTimeEndHour      int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -128,5 +139,11 @@ func DefaultPolicy() Policy {
 		POAValidityDays:        84,
 		RebookWithinDays:       28,
 		PostponementHours:      24,
+
+		LeaveNoticeDays:       42,
+		LeaveNoticeDaysSenior: 42,
+		LeaveMaxAwayPerTeam:   2,
+		PlainTimeStartHour:    8,
+		PlainTimeEndHour:      20,
 	}
 }

@@ -45,6 +45,14 @@ const (
 	KeyPOAValidity       = "poa.validityDays"
 	KeyRebookWithin      = "cancelledOps.rebookWithinDays"
 	KeyPostponementHours = "cancelledOps.postponementHours"
+	// Workforce (rules.md 3.5, 4.1, 4.2): leave notice, for consultants
+	// and SAS doctors apart; the team's away limit; the job-plan plain-time
+	// window of a weekday.
+	KeyLeaveNotice       = "leave.noticeDays"
+	KeyLeaveNoticeSenior = "leave.noticeDaysConsultant"
+	KeyLeaveMaxAway      = "leave.maxAwayPerTeam"
+	KeyPlainTimeStart    = "jobPlan.plainTimeStartHour"
+	KeyPlainTimeEnd      = "jobPlan.plainTimeEndHour"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -76,6 +84,11 @@ var intSettings = map[string]intSetting{
 	KeyPOAValidity:         {func(p *Policy) *int { return &p.POAValidityDays }, 7, 365, "rules.md 3.7"},
 	KeyRebookWithin:        {func(p *Policy) *int { return &p.RebookWithinDays }, 1, 28, "rules.md 2.1.1; the pledge is at most 28"},
 	KeyPostponementHours:   {func(p *Policy) *int { return &p.PostponementHours }, 0, 24, "rules.md 2.1.5; 0 never"},
+	KeyLeaveNotice:         {func(p *Policy) *int { return &p.LeaveNoticeDays }, 0, 182, "rules.md 3.5, 4.2"},
+	KeyLeaveNoticeSenior:   {func(p *Policy) *int { return &p.LeaveNoticeDaysSenior }, 0, 182, "rules.md 3.5; 56 for 8 weeks"},
+	KeyLeaveMaxAway:        {func(p *Policy) *int { return &p.LeaveMaxAwayPerTeam }, 0, 50, "rules.md 4.2; 0 no limit"},
+	KeyPlainTimeStart:      {func(p *Policy) *int { return &p.PlainTimeStartHour }, 0, 12, "rules.md 4.1"},
+	KeyPlainTimeEnd:        {func(p *Policy) *int { return &p.PlainTimeEndHour }, 13, 24, "rules.md 4.1"},
 }
 
 // Settings returns the policy's local choices as key = value text, the form
