@@ -221,7 +221,7 @@ type RotaView struct {
 
 // RotaService keeps teams' shift types, cover rules and rotas.
 type RotaService interface {
-	CreateShiftType(ctx context.Context, s *ShiftType) error
+	CreateShiftType(ctx context.Context, st *ShiftType) error
 	FindShiftTypes(ctx context.Context, team string) ([]*ShiftType, error)
 	CreateCoverRule(ctx context.Context, c *CoverRule) error
 	FindCoverRules(ctx context.Context, team string) ([]*CoverRule, error)

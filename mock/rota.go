@@ -1,0 +1,103 @@
+package mock
+
+import (
+	"context"
+
+	"github.com/openelective/elective"
+)
+
+var _ elective.RotaService = (*RotaService)(nil)
+
+// RotaService is a mock of elective.RotaService.
+type RotaService struct {
+	CreateShiftTypeFn func(ctx context.Context, st *elective.ShiftType) error
+	FindShiftTypesFn  func(ctx context.Context, team string) ([]*elective.ShiftType, error)
+	CreateCoverRuleFn func(ctx context.Context, c *elective.CoverRule) error
+	FindCoverRulesFn  func(ctx context.Context, team string) ([]*elective.CoverRule, error)
+	TeamsFn           func(ctx context.Context) ([]string, error)
+	CreateRotaFn      func(ctx context.Context, r *elective.Rota) error
+	FindRotasFn       func(ctx context.Context) ([]*elective.Rota, error)
+	FindRotaFn        func(ctx context.Context, id int64, version int) (*elective.RotaView, error)
+	RotaVersionsFn    func(ctx context.Context, id int64) ([]elective.RotaVersion, error)
+	RotaChangesFn     func(ctx context.Context, id int64) ([]elective.RotaChange, error)
+	BuildRotaFn       func(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error)
+	SetDutyFn         func(ctx context.Context, id int64, d elective.RotaDuty, reason string) error
+	ImportRotaFn      func(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error
+	PublishRotaFn     func(ctx context.Context, id int64) error
+	CoverCandidatesFn func(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error)
+}
+
+// CreateShiftType calls CreateShiftTypeFn.
+func (s *RotaService) CreateShiftType(ctx context.Context, st *elective.ShiftType) error {
+	return s.CreateShiftTypeFn(ctx, st)
+}
+
+// FindShiftTypes calls FindShiftTypesFn.
+func (s *RotaService) FindShiftTypes(ctx context.Context, team string) ([]*elective.ShiftType, error) {
+	return s.FindShiftTypesFn(ctx, team)
+}
+
+// CreateCoverRule calls CreateCoverRuleFn.
+func (s *RotaService) CreateCoverRule(ctx context.Context, c *elective.CoverRule) error {
+	return s.CreateCoverRuleFn(ctx, c)
+}
+
+// FindCoverRules calls FindCoverRulesFn.
+func (s *RotaService) FindCoverRules(ctx context.Context, team string) ([]*elective.CoverRule, error) {
+	return s.FindCoverRulesFn(ctx, team)
+}
+
+// Teams calls TeamsFn.
+func (s *RotaService) Teams(ctx context.Context) ([]string, error) {
+	return s.TeamsFn(ctx)
+}
+
+// CreateRota calls CreateRotaFn.
+func (s *RotaService) CreateRota(ctx context.Context, r *elective.Rota) error {
+	return s.CreateRotaFn(ctx, r)
+}
+
+// FindRotas calls FindRotasFn.
+func (s *RotaService) FindRotas(ctx context.Context) ([]*elective.Rota, error) {
+	return s.FindRotasFn(ctx)
+}
+
+// FindRota calls FindRotaFn.
+func (s *RotaService) FindRota(ctx context.Context, id int64, version int) (*elective.RotaView, error) {
+	return s.FindRotaFn(ctx, id, version)
+}
+
+// RotaVersions calls RotaVersionsFn.
+func (s *RotaService) RotaVersions(ctx context.Context, id int64) ([]elective.RotaVersion, error) {
+	return s.RotaVersionsFn(ctx, id)
+}
+
+// RotaChanges calls RotaChangesFn.
+func (s *RotaService) RotaChanges(ctx context.Context, id int64) ([]elective.RotaChange, error) {
+	return s.RotaChangesFn(ctx, id)
+}
+
+// BuildRota calls BuildRotaFn.
+func (s *RotaService) BuildRota(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error) {
+	return s.BuildRotaFn(ctx, id, seed, moves)
+}
+
+// SetDuty calls SetDutyFn.
+func (s *RotaService) SetDuty(ctx context.Context, id int64, d elective.RotaDuty, reason string) error {
+	return s.SetDutyFn(ctx, id, d, reason)
+}
+
+// ImportRota calls ImportRotaFn.
+func (s *RotaService) ImportRota(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error {
+	return s.ImportRotaFn(ctx, id, duties, note)
+}
+
+// PublishRota calls PublishRotaFn.
+func (s *RotaService) PublishRota(ctx context.Context, id int64) error {
+	return s.PublishRotaFn(ctx, id)
+}
+
+// CoverCandidates calls CoverCandidatesFn.
+func (s *RotaService) CoverCandidates(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error) {
+	return s.CoverCandidatesFn(ctx, id, date, code)
+}
