@@ -20,7 +20,9 @@ type ClaimService struct {
 }
 
 // SubmitClaim calls SubmitClaimFn.
-func (s *ClaimService) SubmitClaim(ctx context.Context, c *elective.Claim) error { return s.SubmitClaimFn(ctx, c) }
+func (s *ClaimService) SubmitClaim(ctx context.Context, c *elective.Claim) error {
+	return s.SubmitClaimFn(ctx, c)
+}
 
 // FindClaims calls FindClaimsFn.
 func (s *ClaimService) FindClaims(ctx context.Context, f elective.ClaimFilter) ([]*elective.Claim, error) {

@@ -19,13 +19,19 @@ type RoomService struct {
 }
 
 // CreateRoom calls CreateRoomFn.
-func (s *RoomService) CreateRoom(ctx context.Context, r *elective.Room) error { return s.CreateRoomFn(ctx, r) }
+func (s *RoomService) CreateRoom(ctx context.Context, r *elective.Room) error {
+	return s.CreateRoomFn(ctx, r)
+}
 
 // FindRooms calls FindRoomsFn.
-func (s *RoomService) FindRooms(ctx context.Context) ([]*elective.Room, error) { return s.FindRoomsFn(ctx) }
+func (s *RoomService) FindRooms(ctx context.Context) ([]*elective.Room, error) {
+	return s.FindRoomsFn(ctx)
+}
 
 // BookRoom calls BookRoomFn.
-func (s *RoomService) BookRoom(ctx context.Context, b *elective.RoomBooking) error { return s.BookRoomFn(ctx, b) }
+func (s *RoomService) BookRoom(ctx context.Context, b *elective.RoomBooking) error {
+	return s.BookRoomFn(ctx, b)
+}
 
 // CancelRoomBooking calls CancelRoomBookingFn.
 func (s *RoomService) CancelRoomBooking(ctx context.Context, id int64) (*elective.RoomBooking, error) {
