@@ -35,14 +35,16 @@ var layers = map[string]layer{
 	"theatre":      {[]string{"", "rtt"}, pureBans},
 	"schedule":     {[]string{""}, pureBans},
 	"ihtc":         {[]string{"", "schedule"}, pureBans},
+	"nrp":          {[]string{"", "schedule"}, pureBans},
+	"rota":         {[]string{"", "schedule"}, pureBans},
 	"letter":       {nil, pureBans},
 	"outbox":       {[]string{""}, []string{"database/sql", "net/http"}},
 	"fixture":      {[]string{""}, pureBans},
 	"mock":         {[]string{""}, []string{"database/sql", "net/http"}},
 	"csvimport":    {[]string{""}, []string{"database/sql", "net/http"}},
-	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar", "theatre", "schedule", "workforce"}, []string{"net/http"}},
-	"web":          {[]string{"", "rtt", "forecast", "access", "calendar", "theatre", "workforce"}, []string{"database/sql"}},
-	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar", "theatre", "schedule", "ihtc", "workforce"}, nil},
+	"store":        {[]string{"", "rtt", "forecast", "access", "letter", "calendar", "theatre", "schedule", "rota", "workforce"}, []string{"net/http"}},
+	"web":          {[]string{"", "rtt", "forecast", "access", "calendar", "theatre", "rota", "workforce"}, []string{"database/sql"}},
+	"cmd/elective": {[]string{"", "rtt", "store", "web", "demo", "csvimport", "forecast", "access", "outbox", "calendar", "theatre", "schedule", "ihtc", "nrp", "rota", "workforce"}, nil},
 }
 
 type pkg struct {

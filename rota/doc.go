@@ -1,0 +1,41 @@
+// Package rota holds the resident-doctor safety rules of the 2016 contract
+// with its 2019 amendments (rules.md 4.3) and the rota builder.
+//
+// # Checking
+//
+// Check takes any set of duties (instants, UTC) and lists every broken
+// limit, each with a stable rule code (RuleSevenDay, …), the local date
+// where it shows and a message for staff. Each rule is a small function
+// over a person's duties sorted by start; the readings where the contract
+// leaves room are written on the functions:
+//
+//   - hours in 7 days are counted over every rolling 168 hours, by instants,
+//     so a clock change counts as the hours really worked;
+//   - a run (consecutive shifts, long shifts, nights, long late evenings) is
+//     shifts of its kind starting on the same or the next local day, with no
+//     other shift between; the rest after a run is owed once the run reaches
+//     its maximum (for nights: any run under the 2019 terms, 3 or more under
+//     the 2016 terms) and runs from the end of its last shift to the start of
+//     the next shift of any kind;
+//   - a weekend is any work between 00:00 Saturday and 24:00 Sunday local,
+//     and two worked weekends fewer than WeekendFrequency weeks apart break
+//     the frequency rule (the rolling reading, not an average);
+//   - the 48-hour average is over the period checked.
+//
+// Non-resident on-call (TS-148) is not a rostered shift and is not checked.
+//
+// # Building
+//
+// Build fills a Problem's cover (shifts per date, with grades and skills)
+// from its staff by local search on schedule.Search. The safety limits,
+// leave, grades, skills, one shift a day and each person's longest shift
+// are hard: a shift that cannot be filled safely is left as a Gap, never
+// filled unsafely. Cover is a heavily weighted goal; fairness (nights,
+// weekends, unpopular shifts and hours spread pro rata to FTE) and days
+// people asked to have off are soft. Summarise prices any rota the same
+// way, built, hand-edited or imported, and Eligible lists who could take a
+// gap and why the others cannot.
+//
+// The package is pure: no I/O, no clock. Dates are elective.Date; the time
+// zone (Europe/London) is passed in.
+package rota

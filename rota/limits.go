@@ -1,0 +1,144 @@
+package rota
+
+import (
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// Limits are the resident-doctor safety limits of rules.md 4.3 (the 2016
+// contract's terms and conditions, with the 2019 amendments). Every value
+// is in minutes or counts of shifts so that a Trust's own stricter local
+// values can be set without code.
+type Limits struct {
+	MaxShiftMinutes         int // 13 h
+	Max7DayMinutes          int // 72 h in any 168 hours (rolling window, by instants)
+	MaxAverageWeeklyMinutes int // 48 h averaged over the period checked (pro rata FTE is the caller's business)
+	MinRestMinutes          int // 11 h between the end of one shift and the start of the next
+	MaxConsecutiveShifts    int // 7 (2019; 8 in 2016), then RestAfterRunMinutes
+	MaxConsecutiveLong      int // 5 shifts > 10 h, then RestAfterRunMinutes
+	MaxConsecutiveNights    int // 4, then RestAfterNightsMinutes
+	// NightRestAfterAny is the 2019 rule: 46 h rest after any number of
+	// nights, even one (TS-143). Without it (2016) the rest is owed after a
+	// run of 3 or more nights.
+	NightRestAfterAny      bool
+	MaxConsecutiveLongLate int // 4 long late-evening shifts (> 10 h ending after 23:00), then RestAfterRunMinutes
+	WeekendFrequency       int // 3: at most 1 weekend in 3 (2019); 2 in 2016
+
+	RestAfterRunMinutes    int // 48 h after a run of consecutive, long or long late-evening shifts that reaches its maximum
+	RestAfterNightsMinutes int // 46 h after nights
+}
+
+// Limits2019 are the limits in force since the 2019 amendments (all Trusts
+// by 5 August 2020), rules.md 4.3.
+func Limits2019() Limits {
+	return Limits{
+		MaxShiftMinutes:         13 * 60,
+		Max7DayMinutes:          72 * 60,
+		MaxAverageWeeklyMinutes: 48 * 60,
+		MinRestMinutes:          11 * 60,
+		MaxConsecutiveShifts:    7,
+		MaxConsecutiveLong:      5,
+		MaxConsecutiveNights:    4,
+		NightRestAfterAny:       true,
+		MaxConsecutiveLongLate:  4,
+		WeekendFrequency:        3,
+		RestAfterRunMinutes:     48 * 60,
+		RestAfterNightsMinutes:  46 * 60,
+	}
+}
+
+// Limits2016 are the original 2016 terms, for rotas checked against them
+// (rules.md 4.3): 8 consecutive shifts, rest after 3 or 4 nights only,
+// one weekend in two.
+func Limits2016() Limits {
+	l := Limits2019()
+	l.MaxConsecutiveShifts = 8
+	l.NightRestAfterAny = false
+	l.WeekendFrequency = 2
+	return l
+}
+
+// nightRestThreshold is the length of a run of nights after which the
+// night rest is owed: 1 under the 2019 terms, 3 under the 2016 terms
+// ("after 3 or 4 nights"), never more than the maximum run.
+func (l *Limits) nightRestThreshold() int {
+	if l.NightRestAfterAny {
+		return 1
+	}
+	return max(1, min(3, l.MaxConsecutiveNights))
+}
+
+// Duty is one rostered shift of one person, as instants (UTC). Code is the
+// shift type's code ("LD"), or whatever a fixed or imported duty carries.
+type Duty struct {
+	StaffID    int64
+	Code       string
+	Start, End time.Time
+}
+
+// Minutes is the duty's real length in minutes: a night across the autumn
+// clock change is an hour longer than the same night on other dates.
+func (d Duty) Minutes() int { return int(d.End.Sub(d.Start) / time.Minute) }
+
+// Night-shift window of the 2016 terms: at least 3 hours of the shift fall
+// between 23:00 and 06:00.
+const (
+	nightFromHour = 23
+	nightToHour   = 6
+	nightMinHours = 3
+	longMinutes   = 10 * 60
+	lateAfterHour = 23
+)
+
+// IsNight reports whether d is a night shift under the 2016 terms: at least
+// 3 hours of it fall between 23:00 and 06:00 local time (rules.md 4.3).
+func IsNight(d Duty, loc *time.Location) bool {
+	return nightOverlap(d.Start, d.End, loc) >= nightMinHours*time.Hour
+}
+
+// nightOverlap is the time of [start, end) that falls between 23:00 and
+// 06:00 local, over every night the duty touches. Each window is made from
+// wall-clock times, so a clock change shortens or lengthens it as it does
+// the doctor's night.
+func nightOverlap(start, end time.Time, loc *time.Location) time.Duration {
+	var total time.Duration
+	first := elective.DateOf(start, loc).AddDays(-1)
+	last := elective.DateOf(end, loc)
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		from := d.At(nightFromHour, 0, loc)
+		to := d.AddDays(1).At(nightToHour, 0, loc)
+		if lo, hi := maxTime(from, start), minTime(to, end); hi.After(lo) {
+			total += hi.Sub(lo)
+		}
+	}
+	return total
+}
+
+// IsLong reports whether d is a long shift: over 10 hours (rules.md 4.3).
+func IsLong(d Duty) bool { return d.End.Sub(d.Start) > longMinutes*time.Minute }
+
+// IsLongLateEvening reports whether d is a long late-evening shift: over 10
+// hours and ending after 23:00 local on the day it starts (rules.md 4.3).
+// A night shift (IsNight) is not one: the night rules govern it, so a
+// 20:30-09:00 night is counted once, as a night.
+func IsLongLateEvening(d Duty, loc *time.Location) bool {
+	if !IsLong(d) || IsNight(d, loc) {
+		return false
+	}
+	return d.End.After(elective.DateOf(d.Start, loc).At(lateAfterHour, 0, loc))
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
