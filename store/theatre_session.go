@@ -208,20 +208,24 @@ func (s *TheatreService) ReleaseSession(ctx context.Context, id int64, reason st
 	if reason == "" {
 		return elective.Errorf(elective.EINVALID, "Say why the session is released")
 	}
-	return s.db.update(ctx, func(tx *Tx) error {
-		ts, err := tx.findSession(id)
-		if err != nil {
-			return err
-		}
-		if ts.BookedMinutes() > 0 {
-			return elective.Errorf(elective.ECONFLICT, "The session still has patients booked: move or cancel them first")
-		}
-		if _, err := tx.exec(`UPDATE theatre_session SET status = ?, released_reason = ? WHERE id = ?`,
-			elective.SessionReleased, reason, id); err != nil {
-			return err
-		}
-		return tx.audit("theatre.session-release", 0, "session="+itoa64(id)+" reason="+reason)
-	})
+	return s.db.update(ctx, func(tx *Tx) error { return tx.releaseSession(id, reason) })
+}
+
+// releaseSession gives back a session with no booked case, in tx: the
+// theatre page and approved leave (store/leave_approve.go) release alike.
+func (tx *Tx) releaseSession(id int64, reason string) error {
+	ts, err := tx.findSession(id)
+	if err != nil {
+		return err
+	}
+	if ts.BookedMinutes() > 0 {
+		return elective.Errorf(elective.ECONFLICT, "The session still has patients booked: move or cancel them first")
+	}
+	if _, err := tx.exec(`UPDATE theatre_session SET status = ?, released_reason = ? WHERE id = ?`,
+		elective.SessionReleased, reason, id); err != nil {
+		return err
+	}
+	return tx.audit("theatre.session-release", 0, "session="+itoa64(id)+" reason="+reason)
 }
 
 // LockSession locks a planned list (the T-2 weeks milestone).
