@@ -93,10 +93,11 @@ func (tx *Tx) insertEntry(e *elective.AdmittedListEntry) error {
 	e.ID, err = tx.insert(`INSERT INTO admitted_entry (org_id, pathway_id, patient_id, specialty_id, surgeon_id,
 		procedure_code, procedure_name, management, priority, priority_rank, listed_date, review_date, expected_minutes,
 		anaesthetic, length_of_stay, kit, radiology, critical_care, interpreter, transport, status, removed_reason,
-		created_at) VALUES `+placeholders(23),
+		created_at, due_date) VALUES `+placeholders(24),
 		orgID, e.PathwayID, e.PatientID, e.SpecialtyID, e.SurgeonID, e.ProcedureCode, e.ProcedureName, e.Management,
 		e.Priority, e.Priority.Rank(), e.ListedOn, e.ReviewOn, e.ExpectedMinutes, e.Anaesthetic, e.LengthOfStay,
-		joinKit(e.Kit), e.Radiology, e.CriticalCare, e.Interpreter, e.Transport, e.Status, e.RemovedReason, e.CreatedAt)
+		joinKit(e.Kit), e.Radiology, e.CriticalCare, e.Interpreter, e.Transport, e.Status, e.RemovedReason, e.CreatedAt,
+		e.DueBy())
 	return err
 }
 

@@ -2,25 +2,27 @@ package store
 
 import (
 	"github.com/openelective/elective"
-	"github.com/openelective/elective/theatre"
 )
 
-// orderedEntries reads the entries matching where in booking order, the
-// first limit of them in full. The booking order (package theatre) needs
-// only the priority, the dates and the id, so every match is read with
-// those four columns and only the rows returned are read whole: a large
-// trust's list is tens of thousands of patients, of whom a page shows a
-// few hundred.
+// bookingOrder is theatre.Order as SQL, over the stored due date
+// (AdmittedListEntry.DueBy): the due date (none last), the RTT breach date
+// (none last), the decision to admit, the id. TestAdmittedOrderMatchesRule
+// holds it to the rule.
+const bookingOrder = ` ORDER BY e.due_date IS NULL, e.due_date, pe.breach_date IS NULL, pe.breach_date, e.listed_date, e.id`
+
+// orderedEntries reads the first limit entries matching where in booking
+// order. The database orders and limits, so a page of a large trust's
+// list (tens of thousands of patients) reads only the rows it shows.
 func (tx *Tx) orderedEntries(where string, args []any, limit int) ([]*elective.AdmittedListEntry, error) {
-	rows, err := tx.query(`SELECT e.id, e.priority, e.listed_date, pe.breach_date FROM admitted_entry e
-		LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id WHERE `+where, args...)
+	rows, err := tx.query(`SELECT e.id FROM admitted_entry e LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id
+		WHERE `+where+bookingOrder+` LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
 	var keys []*elective.AdmittedListEntry
 	for rows.Next() {
 		k := &elective.AdmittedListEntry{}
-		if err := rows.Scan(&k.ID, &k.Priority, dateCol{&k.ListedOn}, dateCol{&k.BreachDate}); err != nil {
+		if err := rows.Scan(&k.ID); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -29,10 +31,6 @@ func (tx *Tx) orderedEntries(where string, args []any, limit int) ([]*elective.A
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
-	}
-	theatre.Order(keys)
-	if len(keys) > limit {
-		keys = keys[:limit]
 	}
 	return tx.entriesByID(keys)
 }

@@ -143,33 +143,38 @@ const atRiskShown = 200
 // the four columns the rule needs and a booked case's date, then reads
 // the first atRiskShown of them whole, in booking order.
 func (tx *Tx) reportAtRisk(r *elective.TheatreReport) error {
-	rows, err := tx.query(`SELECT e.id, e.priority, e.listed_date, e.status, s.session_date, pe.breach_date
-		FROM admitted_entry e LEFT JOIN theatre_case c ON c.entry_id = e.id AND c.status = ?
+	from := ` FROM admitted_entry e LEFT JOIN theatre_case c ON c.entry_id = e.id AND c.status = ?
 		LEFT JOIN theatre_session s ON s.id = c.session_id LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id
-		WHERE e.status IN (?, ?)`, elective.CaseBooked, elective.AdmittedWaiting, elective.AdmittedScheduled)
+		WHERE e.status IN (?, ?) AND ` + atRiskSQL
+	args := []any{elective.CaseBooked, elective.AdmittedWaiting, elective.AdmittedScheduled, tx.today().AddDays(atRiskWarnDays)}
+	if err := tx.queryRow(`SELECT COUNT(*)`+from, args...).Scan(&r.AtRiskTotal); err != nil {
+		return err
+	}
+	rows, err := tx.query(`SELECT e.id`+from+bookingOrder+` LIMIT ?`, append(args, atRiskShown)...)
 	if err != nil {
 		return err
 	}
 	var risk []*elective.AdmittedListEntry
 	for rows.Next() {
-		e, tci := &elective.AdmittedListEntry{}, elective.Date{}
-		if err := rows.Scan(&e.ID, &e.Priority, dateCol{&e.ListedOn}, &e.Status, dateCol{&tci}, dateCol{&e.BreachDate}); err != nil {
+		e := &elective.AdmittedListEntry{}
+		if err := rows.Scan(&e.ID); err != nil {
 			rows.Close()
 			return err
 		}
-		if !tci.IsZero() {
-			e.Case = &elective.TheatreCase{Status: elective.CaseBooked, TCI: tci}
-		}
-		if theatre.AtRisk(e, tx.today(), atRiskWarnDays) {
-			risk = append(risk, e)
-		}
+		risk = append(risk, e)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	theatre.Order(risk)
-	r.AtRiskTotal = len(risk)
-	r.AtRisk, err = tx.entriesByID(risk[:min(len(risk), atRiskShown)])
+	r.AtRisk, err = tx.entriesByID(risk)
 	return err
 }
+
+// atRiskSQL is theatre.AtRisk as a condition on the stored due date, for
+// entries still on the list, with s the session of the booked case and
+// the parameter today plus the warning days: a booked TCI after the
+// limit, or no TCI and the limit within the warning days.
+// TestAdmittedOrderMatchesRule holds it to the rule.
+const atRiskSQL = `e.due_date IS NOT NULL AND ((s.session_date IS NOT NULL AND s.session_date > e.due_date)
+	OR (s.session_date IS NULL AND e.due_date <= ?))`
