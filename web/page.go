@@ -37,6 +37,8 @@ const (
 	NavSessions    = "sessions"
 	NavTriage      = "triage"
 	NavTheatres    = "theatres"
+	NavRooms       = "rooms"
+	NavClaims      = "claims"
 )
 
 // NavItem is one link in the primary navigation.
@@ -86,6 +88,12 @@ func (p *Page) NavItems() []NavItem {
 	if p.Can(elective.ActionManageClinics) && !p.Can(elective.ActionBookAppointment) {
 		items = append(items, NavItem{Label: "Clinic templates", Href: "/templates", Current: p.Nav == NavSessions})
 	}
+	if p.Can(elective.ActionManageWorkforce) || p.Can(elective.ActionManageClinics) {
+		items = append(items, NavItem{Label: "Rooms", Href: "/rooms", Current: p.Nav == NavRooms})
+	}
+	if p.Can(elective.ActionManageWorkforce) || p.Can(elective.ActionApproveClaims) {
+		items = append(items, NavItem{Label: "Claims", Href: "/claims", Current: p.Nav == NavClaims})
+	}
 	if p.Can(elective.ActionRegisterReferral) {
 		items = append(items, NavItem{Label: "Register referral", Href: "/referrals/new", Current: p.Nav == NavReferral})
 	}
@@ -110,6 +118,7 @@ func allPages() []page {
 		&AdmittedIndexPage{}, &AdmitPage{}, &AdmittedViewPage{}, &TheatreSessionIndexPage{}, &TheatreSessionViewPage{},
 		&CancelledOperationsPage{}, &PlanPage{}, &TheatreReportPage{},
 		&TheatreTemplatesPage{},
+		&RoomIndexPage{}, &RoomViewPage{}, &ClaimIndexPage{}, &ClaimNewPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}
 }

@@ -137,6 +137,8 @@ func fixturePages(e *testEnv) map[string]page {
 	addTemplatePages(add, e, formErrs)
 	addTheatrePages(add, e, formErrs)
 	addTheatreTemplatePages(add, e, formErrs)
+	addRoomPages(add, e, formErrs)
+	addClaimPages(add, e, formErrs)
 	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}
 	for _, f := range fixtureFollowUps(e.today()) {
 		fp.Rows = append(fp.Rows, e.server.followUpRow(f))

@@ -56,6 +56,9 @@ type Services struct {
 	Audit         elective.AuditService
 
 	TheatreTemplates elective.TheatreTemplateService // the theatres' standing lists sessions are made from
+	Rooms            elective.RoomService            // bookable rooms and their bookings
+	Claims           elective.ClaimService           // WLI claims, bank and agency requests, expenses and mileage
+	Staff            elective.StaffService           // the staff claims are for
 }
 
 func (s Services) check() error {
@@ -84,6 +87,9 @@ func (s Services) check() error {
 	add("Theatres", s.Theatres == nil)
 	add("Planner", s.Planner == nil)
 	add("TheatreTemplates", s.TheatreTemplates == nil)
+	add("Rooms", s.Rooms == nil)
+	add("Claims", s.Claims == nil)
+	add("Staff", s.Staff == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -47,6 +47,9 @@ type testEnv struct {
 	theatres *mock.TheatreService
 	planner  *mock.ListPlanner
 	ttpl     *mock.TheatreTemplateService
+	rooms    *mock.RoomService
+	claims   *mock.ClaimService
+	staff    *mock.StaffService
 }
 
 // Sessions the mock UserService knows: token → user. The CSRF token of each
@@ -72,7 +75,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		pathways: &mock.PathwayService{}, clinics: &mock.ClinicService{}, bookings: &mock.BookingService{},
 		waitlist: &mock.WaitingListService{}, work: &mock.WorklistService{}, reports: &mock.ReportService{}, forecast: &mock.ForecastService{}, offers: &mock.OfferService{}, cascade: &mock.CascadeService{}, outbox: &mock.OutboxService{}, util: &mock.UtilisationService{}, follow: &mock.FollowUpService{}, triage: &mock.TriageService{}, users: &mock.UserService{},
 		audit: &mock.AuditService{}, theatres: &mock.TheatreService{}, planner: &mock.ListPlanner{},
-		ttpl: &mock.TheatreTemplateService{},
+		ttpl: &mock.TheatreTemplateService{}, rooms: &mock.RoomService{}, claims: &mock.ClaimService{}, staff: &mock.StaffService{},
 	}
 	e.stubReferenceData()
 	e.users.FindSessionFn = func(_ context.Context, token string) (*elective.Session, error) {
@@ -89,6 +92,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		Organisations: e.org, Patients: e.patients, Referrals: e.refs, Pathways: e.pathways, Clinics: e.clinics,
 		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Utilisation: e.util, FollowUps: e.follow, Triage: e.triage, Users: e.users, Audit: e.audit,
 		Theatres: e.theatres, Planner: e.planner, TheatreTemplates: e.ttpl,
+		Rooms: e.rooms, Claims: e.claims, Staff: e.staff,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)

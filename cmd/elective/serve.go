@@ -164,5 +164,8 @@ func services(db *store.DB) web.Services {
 		Audit:         store.NewAuditService(db),
 
 		TheatreTemplates: store.NewTheatreTemplateService(db),
+		Rooms:            store.NewRoomService(db),
+		Claims:           store.NewClaimService(db),
+		Staff:            store.NewStaffService(db),
 	}
 }
