@@ -1,6 +1,10 @@
 package store
 
 import (
+	"database/sql"
+	"errors"
+	"slices"
+
 	"github.com/openelective/elective"
 )
 
@@ -14,25 +18,45 @@ const bookingOrder = ` ORDER BY e.due_date IS NULL, e.due_date, pe.breach_date I
 // order. The database orders and limits, so a page of a large trust's
 // list (tens of thousands of patients) reads only the rows it shows.
 func (tx *Tx) orderedEntries(where string, args []any, limit int) ([]*elective.AdmittedListEntry, error) {
-	rows, err := tx.query(`SELECT e.id FROM admitted_entry e LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id
-		WHERE `+where+bookingOrder+` LIMIT ?`, append(args, limit)...)
+	keys, err := tx.bookingOrderIDs(`admitted_entry e`, where, args, limit)
 	if err != nil {
 		return nil, err
 	}
+	return tx.entriesByID(keys)
+}
+
+// bookingOrderIDs returns the ids of the first limit entries of tables
+// (admitted_entry as e, and any joins) matching where, in booking order.
+// The RTT breach date that breaks ties is in ptl_entry, a quarter of a
+// million rows at a large trust, and joining it to every entry costs more
+// than all the rest; so the due date of the limit-th entry is found first
+// from the entries alone, and only entries due by then (the first limit,
+// with those tied at the boundary) are joined and ordered in full.
+func (tx *Tx) bookingOrderIDs(tables, where string, args []any, limit int) ([]*elective.AdmittedListEntry, error) {
+	var bound elective.Date
+	err := tx.queryRow(`SELECT e.due_date FROM `+tables+` WHERE `+where+` ORDER BY e.due_date IS NULL, e.due_date
+		LIMIT 1 OFFSET ?`, append(slices.Clone(args), limit-1)...).Scan(dateCol{&bound})
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	if !bound.IsZero() {
+		where, args = where+` AND e.due_date <= ?`, append(slices.Clone(args), bound)
+	}
+	rows, err := tx.query(`SELECT e.id FROM `+tables+` LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id
+		WHERE `+where+bookingOrder+` LIMIT ?`, append(slices.Clone(args), limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var keys []*elective.AdmittedListEntry
 	for rows.Next() {
 		k := &elective.AdmittedListEntry{}
 		if err := rows.Scan(&k.ID); err != nil {
-			rows.Close()
 			return nil, err
 		}
 		keys = append(keys, k)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return tx.entriesByID(keys)
+	return keys, rows.Err()
 }
 
 // entryChunk is how many ids one IN list carries: well under the

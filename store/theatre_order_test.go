@@ -52,6 +52,18 @@ func TestAdmittedOrderMatchesRule(t *testing.T) {
 				t.Fatalf("position %d: database %d, rule %d", i, all[i].ID, want[i].ID)
 			}
 		}
+		// A page of k rows is the first k, ties at its last due date too.
+		for k := 1; k <= len(want); k++ {
+			page, err := svc.FindAdmittedEntries(as(booker), elective.AdmittedFilter{Limit: k})
+			if err != nil || len(page) != k {
+				t.Fatalf("limit %d: %d rows, %v", k, len(page), err)
+			}
+			for i := range page {
+				if page[i].ID != want[i].ID {
+					t.Fatalf("limit %d, position %d: database %d, rule %d", k, i, page[i].ID, want[i].ID)
+				}
+			}
+		}
 		var atRisk []int64
 		for _, e := range want {
 			if theatre.AtRisk(e, today, 7) {

@@ -143,28 +143,15 @@ const atRiskShown = 200
 // the four columns the rule needs and a booked case's date, then reads
 // the first atRiskShown of them whole, in booking order.
 func (tx *Tx) reportAtRisk(r *elective.TheatreReport) error {
-	from := ` FROM admitted_entry e LEFT JOIN theatre_case c ON c.entry_id = e.id AND c.status = ?
-		LEFT JOIN theatre_session s ON s.id = c.session_id LEFT JOIN ptl_entry pe ON pe.pathway_id = e.pathway_id
-		WHERE e.status IN (?, ?) AND ` + atRiskSQL
+	tables := `admitted_entry e LEFT JOIN theatre_case c ON c.entry_id = e.id AND c.status = ?
+		LEFT JOIN theatre_session s ON s.id = c.session_id`
+	where := `e.status IN (?, ?) AND ` + atRiskSQL
 	args := []any{elective.CaseBooked, elective.AdmittedWaiting, elective.AdmittedScheduled, tx.today().AddDays(atRiskWarnDays)}
-	if err := tx.queryRow(`SELECT COUNT(*)`+from, args...).Scan(&r.AtRiskTotal); err != nil {
+	if err := tx.queryRow(`SELECT COUNT(*) FROM `+tables+` WHERE `+where, args...).Scan(&r.AtRiskTotal); err != nil {
 		return err
 	}
-	rows, err := tx.query(`SELECT e.id`+from+bookingOrder+` LIMIT ?`, append(args, atRiskShown)...)
+	risk, err := tx.bookingOrderIDs(tables, where, args, atRiskShown)
 	if err != nil {
-		return err
-	}
-	var risk []*elective.AdmittedListEntry
-	for rows.Next() {
-		e := &elective.AdmittedListEntry{}
-		if err := rows.Scan(&e.ID); err != nil {
-			rows.Close()
-			return err
-		}
-		risk = append(risk, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	r.AtRisk, err = tx.entriesByID(risk)
