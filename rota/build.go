@@ -1,0 +1,110 @@
+package rota
+
+import (
+	"context"
+	"math/rand"
+	"slices"
+
+	"github.com/openelective/elective/schedule"
+)
+
+// Build makes a rota for p: it fills the cover from the staff by local
+// search (schedule.Search) and returns it with its gaps, violations, loads
+// and cost (Summarise). The safety limits, leave, grades and skills, one
+// shift a person a day and each person's longest shift are never broken;
+// a position that cannot be filled safely is left as a gap. Violations
+// come only from fixed and earlier duties, which are kept as they are.
+//
+// The search is deterministic for o.Seed when it stops at o.MaxIterations.
+// With neither MaxIterations nor a deadline on ctx it runs a default
+// number of iterations for the size of the problem.
+func Build(ctx context.Context, p *Problem, o schedule.Options) (*Result, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	m := newModel(p)
+	if o.MaxIterations == 0 && ctx.Done() == nil {
+		o.MaxIterations = m.defaultIterations()
+	}
+	s := m.cover(ctx, o)
+	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return s.Clone() }, o)
+	return Summarise(p, res.Best.(*state).duties()), nil
+}
+
+// coverShare is the part of the run spent on cover alone.
+const coverShare = 3 // tenths
+
+// cover is the first phase of Build: it fills as much cover as it can
+// with fairness left out, so that every move that keeps the number of
+// gaps costs nothing and the search wanders freely among them, where with
+// fairness priced a last gap can stay stuck. It spends coverShare tenths
+// of the iterations (or of the time to o.Deadline, with o.Now), and
+// returns its best state priced in full for the second phase.
+func (m *model) cover(ctx context.Context, o schedule.Options) *state {
+	cm := *m
+	cm.w = weights{gap: m.w.gap}
+	o1 := o
+	o1.InitialTemp, o1.FinalTemp = 1, 0.5 // only moves that lose no cover
+	o1.Progress = nil
+	switch {
+	case o.MaxIterations > 0:
+		o1.MaxIterations = max(1, o.MaxIterations*coverShare/10)
+	case o.Now != nil && !o.Deadline.IsZero():
+		now := o.Now()
+		o1.Deadline = now.Add(o.Deadline.Sub(now) * coverShare / 10)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, o1.Deadline)
+		defer cancel()
+	default:
+		o1.MaxIterations = m.defaultIterations() * coverShare / 10
+	}
+	res := schedule.Search(ctx, func(r *rand.Rand) schedule.State { return cm.initial(r) }, o1)
+	s := res.Best.(*state)
+	s.m = m
+	s.cost = s.fullCost()
+	return s
+}
+
+// defaultIterations is enough for a team's quarter: 1000 moves a position.
+func (m *model) defaultIterations() int64 { return max(50000, int64(len(m.pos))*1000) }
+
+// initial fills the positions in date order, the hardest first (skill,
+// then fewest people who may take them), each with the first person in
+// order of fewest hours pro rata (ties at random) who can take it safely.
+func (m *model) initial(r *rand.Rand) *state {
+	s := m.newState()
+	order := slices.Clone(s.open.items)
+	slices.SortStableFunc(order, func(a, b int32) int {
+		pa, pb := &m.pos[a], &m.pos[b]
+		switch {
+		case pa.day != pb.day:
+			return int(pa.day - pb.day)
+		case pa.skill != pb.skill:
+			if pa.skill {
+				return -1
+			}
+			return 1
+		}
+		return len(pa.elig) - len(pb.elig)
+	})
+	var cands []int32
+	for _, pos := range order {
+		cands = append(cands[:0], m.pos[pos].elig...)
+		r.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
+		slices.SortStableFunc(cands, func(a, b int32) int {
+			return int(s.t[a].minutes*100/m.people[a].fte - s.t[b].minutes*100/m.people[b].fte)
+		})
+		for _, p := range cands {
+			if s.busy(p, m.pos[pos].day) >= 0 {
+				continue
+			}
+			mv := one(pos, p)
+			if d, ok := s.try(&mv); ok {
+				mv.delta = d
+				s.Apply(mv)
+				break
+			}
+		}
+	}
+	return s
+}
