@@ -39,6 +39,7 @@ const (
 	NavTheatres    = "theatres"
 	NavRooms       = "rooms"
 	NavClaims      = "claims"
+	NavWorkforce   = "workforce"
 )
 
 // NavItem is one link in the primary navigation.
@@ -88,6 +89,9 @@ func (p *Page) NavItems() []NavItem {
 	if p.Can(elective.ActionManageClinics) && !p.Can(elective.ActionBookAppointment) {
 		items = append(items, NavItem{Label: "Clinic templates", Href: "/templates", Current: p.Nav == NavSessions})
 	}
+	if p.Can(elective.ActionManageWorkforce) {
+		items = append(items, NavItem{Label: "Workforce", Href: "/staff", Current: p.Nav == NavWorkforce})
+	}
 	if p.Can(elective.ActionManageWorkforce) || p.Can(elective.ActionManageClinics) {
 		items = append(items, NavItem{Label: "Rooms", Href: "/rooms", Current: p.Nav == NavRooms})
 	}
@@ -118,6 +122,8 @@ func allPages() []page {
 		&AdmittedIndexPage{}, &AdmitPage{}, &AdmittedViewPage{}, &TheatreSessionIndexPage{}, &TheatreSessionViewPage{},
 		&CancelledOperationsPage{}, &PlanPage{}, &TheatreReportPage{},
 		&TheatreTemplatesPage{},
+		&StaffIndexPage{}, &StaffFormPage{}, &StaffViewPage{}, &JobPlanPage{}, &ReconciliationPage{},
+		&LeaveIndexPage{}, &LeaveNewPage{}, &LeaveViewPage{},
 		&RoomIndexPage{}, &RoomViewPage{}, &ClaimIndexPage{}, &ClaimNewPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

@@ -139,6 +139,7 @@ func fixturePages(e *testEnv) map[string]page {
 	addTheatreTemplatePages(add, e, formErrs)
 	addRoomPages(add, e, formErrs)
 	addClaimPages(add, e, formErrs)
+	addWorkforcePages(add, e, formErrs)
 	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}
 	for _, f := range fixtureFollowUps(e.today()) {
 		fp.Rows = append(fp.Rows, e.server.followUpRow(f))

@@ -59,6 +59,8 @@ type Services struct {
 	Rooms            elective.RoomService            // bookable rooms and their bookings
 	Claims           elective.ClaimService           // WLI claims, bank and agency requests, expenses and mileage
 	Staff            elective.StaffService           // the staff claims are for
+	JobPlans         elective.JobPlanService         // consultants' job plans and sessions delivered against them
+	Leave            elective.LeaveService           // leave requests, balances and their effect on clinics and lists
 }
 
 func (s Services) check() error {
@@ -90,6 +92,8 @@ func (s Services) check() error {
 	add("Rooms", s.Rooms == nil)
 	add("Claims", s.Claims == nil)
 	add("Staff", s.Staff == nil)
+	add("JobPlans", s.JobPlans == nil)
+	add("Leave", s.Leave == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -167,5 +167,7 @@ func services(db *store.DB) web.Services {
 		Rooms:            store.NewRoomService(db),
 		Claims:           store.NewClaimService(db),
 		Staff:            store.NewStaffService(db),
+		JobPlans:         store.NewJobPlanService(db),
+		Leave:            store.NewLeaveService(db),
 	}
 }
