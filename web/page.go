@@ -40,6 +40,7 @@ const (
 	NavRooms       = "rooms"
 	NavClaims      = "claims"
 	NavWorkforce   = "workforce"
+	NavRotas       = "rotas"
 )
 
 // NavItem is one link in the primary navigation.
@@ -90,7 +91,8 @@ func (p *Page) NavItems() []NavItem {
 		items = append(items, NavItem{Label: "Clinic templates", Href: "/templates", Current: p.Nav == NavSessions})
 	}
 	if p.Can(elective.ActionManageWorkforce) {
-		items = append(items, NavItem{Label: "Workforce", Href: "/staff", Current: p.Nav == NavWorkforce})
+		items = append(items, NavItem{Label: "Workforce", Href: "/staff", Current: p.Nav == NavWorkforce},
+			NavItem{Label: "Rotas", Href: "/rotas", Current: p.Nav == NavRotas})
 	}
 	if p.Can(elective.ActionManageWorkforce) || p.Can(elective.ActionManageClinics) {
 		items = append(items, NavItem{Label: "Rooms", Href: "/rooms", Current: p.Nav == NavRooms})
@@ -124,6 +126,7 @@ func allPages() []page {
 		&TheatreTemplatesPage{},
 		&StaffIndexPage{}, &StaffFormPage{}, &StaffViewPage{}, &JobPlanPage{}, &ReconciliationPage{},
 		&LeaveIndexPage{}, &LeaveNewPage{}, &LeaveViewPage{},
+		&RotaIndexPage{}, &RotaSetupPage{}, &RotaViewPage{}, &CoverPage{},
 		&RoomIndexPage{}, &RoomViewPage{}, &ClaimIndexPage{}, &ClaimNewPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

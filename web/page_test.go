@@ -138,6 +138,7 @@ func fixturePages(e *testEnv) map[string]page {
 	addTheatrePages(add, e, formErrs)
 	addTheatreTemplatePages(add, e, formErrs)
 	addRoomPages(add, e, formErrs)
+	addRotaPages(add, e, formErrs)
 	addClaimPages(add, e, formErrs)
 	addWorkforcePages(add, e, formErrs)
 	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}

@@ -100,6 +100,9 @@ func (s *Server) funcs() template.FuncMap {
 	for k, f := range theatreFuncs() {
 		fm[k] = f
 	}
+	for k, f := range rotaFuncs() {
+		fm[k] = f
+	}
 	return fm
 }
 

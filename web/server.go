@@ -61,6 +61,7 @@ type Services struct {
 	Staff            elective.StaffService           // the staff claims are for
 	JobPlans         elective.JobPlanService         // consultants' job plans and sessions delivered against them
 	Leave            elective.LeaveService           // leave requests, balances and their effect on clinics and lists
+	Rotas            elective.RotaService            // teams' shift types, cover rules and rotas
 }
 
 func (s Services) check() error {
@@ -94,6 +95,7 @@ func (s Services) check() error {
 	add("Staff", s.Staff == nil)
 	add("JobPlans", s.JobPlans == nil)
 	add("Leave", s.Leave == nil)
+	add("Rotas", s.Rotas == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -95,6 +95,16 @@ func choose(radio chromedp.CSS) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.Focus(radio), chromedp.KeyEvent(" "))
 }
 
+// e2eRota is the rota coordinator of the workforce walks.
+const e2eRota = "rory"
+
+// signInAs signs in as a user of the seed and waits for the home page.
+func (b *browser) signInAs(username string) {
+	b.do("sign in as "+username, chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(chromedp.CSS("#username")),
+		chromedp.SendKeys(chromedp.CSS("#username"), username),
+		chromedp.SendKeys(chromedp.CSS("#password"), e2ePassword+"\r"), chromedp.WaitVisible(`//button[contains(., "Sign out")]`))
+}
+
 func (b *browser) signIn() {
 	b.do("open the sign-in page", chromedp.Navigate(b.base+"/"))
 	if got := b.eval(`document.activeElement.id`); got != "username" {

@@ -169,5 +169,6 @@ func services(db *store.DB) web.Services {
 		Staff:            store.NewStaffService(db),
 		JobPlans:         store.NewJobPlanService(db),
 		Leave:            store.NewLeaveService(db),
+		Rotas:            store.NewRotaService(db),
 	}
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/store"
+)
+
+// rotaSeed is what the rota walk finds: the demo's two rotas.
+var rotaSeed struct{ current, next int64 }
+
+// TestBrowserRotas walks a rota coordinator's work in headless Chromium on
+// the real binary, on the demo's resident team: build next rotation's rota
+// and see that it is safe and covered; put a doctor on five nights in a
+// row and see the breach listed, not repaired (rules.md 4.3, TS-142);
+// publish it; take a doctor off a shift of the running rota for sickness
+// and fill the gap from the cover worklist with someone who breaks no
+// rule; download the rota for Excel and iCalendar.
+func TestBrowserRotas(t *testing.T) {
+	chromium := findChromium(t)
+	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)}
+	dbPath := filepath.Join(t.TempDir(), "rota.db")
+	seedE2E(t, dbPath, clk)
+	seedRotas(t, dbPath, clk)
+	base := startServer(t, dbPath, clk)
+	b := &browser{t: t, ctx: newBrowser(t, chromium), base: base}
+	b.do("sign in as the manager", chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS("#username")),
+		chromedp.SendKeys(chromedp.CSS("#username"), e2eManager),
+		chromedp.SendKeys(chromedp.CSS("#password"), e2ePassword+"\r"), chromedp.WaitVisible(chromedp.CSS(`input[name="q"]`)))
+	b.buildRota()
+	b.breachListed()
+	b.publishRota()
+	b.coverSickness(clk)
+	b.rotaDownloads()
+}
+
+func seedRotas(t *testing.T, path string, clk *clock) {
+	t.Helper()
+	ctx := context.Background()
+	db := store.NewDB(path)
+	db.Now, db.Location = clk.Now, london()
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sys := systemContext(ctx, "e2e")
+	if err := loadDemoRota(sys, db, elective.DateOf(clk.Now(), london())); err != nil {
+		t.Fatal(err)
+	}
+	rotas, err := store.NewRotaService(db).FindRotas(sys)
+	if err != nil || len(rotas) != 2 {
+		t.Fatalf("rotas = %v, %v", rotas, err)
+	}
+	rotaSeed.next, rotaSeed.current = rotas[0].ID, rotas[1].ID // latest first
+}
+
+// buildRota builds next rotation's rota from the rotas page.
+func (b *browser) buildRota() {
+	b.do("open the rotas", chromedp.Navigate(b.base+"/rotas"), chromedp.WaitVisible(chromedp.CSS("#rotas")))
+	b.see("both rotas", "Next rotation", "Current rotation", "Published", "Draft")
+	b.do("open the next rotation", follow("Next rotation"), chromedp.WaitVisible(chromedp.CSS("#rota-build")))
+	b.see("empty", "No duties yet")
+	b.do("build it", chromedp.SetValue(chromedp.CSS("#moves"), "2000000"), press("Build the rota"),
+		chromedp.WaitVisible(`//*[contains(., "Rota built as version 1")]`))
+	b.see("safe and covered", "Safe", "every shift has its cover", "Fairness", "Dr A Okoye")
+}
+
+// breachListed puts one doctor on five nights in a row by hand.
+func (b *browser) breachListed() {
+	url := fmt.Sprintf("%s/rotas/%d", b.base, rotaSeed.next)
+	from := b.eval(`document.querySelector("#duty-date").value`)
+	d := elective.MustParseDate(from)
+	for i := 0; i < 5; i++ {
+		b.do(fmt.Sprintf("night %d", i+1), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#rota-duty")),
+			chromedp.SetValue(chromedp.CSS("#duty-staff"), b.eval(`document.querySelector("#duty-staff option:nth-child(5)").value`)),
+			chromedp.SetValue(chromedp.CSS("#duty-date"), d.AddDays(i).String()), chromedp.SetValue(chromedp.CSS("#duty-code"), "N"),
+			press("Save the change"), chromedp.WaitVisible(`//*[contains(., "Rota changed: `+d.AddDays(i).Format("Mon 2 Jan")+`")]`))
+	}
+	b.see("breach listed", "safety breaches", "Safety breaches", "Version 6")
+}
+
+func (b *browser) publishRota() {
+	b.do("publish", press("Publish the rota"), chromedp.WaitVisible(`//*[contains(., "Rota published to the team")]`))
+	b.see("published", "Published")
+}
+
+// coverSickness takes the first doctor on tomorrow's night of the running
+// rota off it for sickness and gives the night to an eligible colleague.
+func (b *browser) coverSickness(clk *clock) {
+	tomorrow := elective.DateOf(clk.Now(), london()).AddDays(1)
+	url := fmt.Sprintf("%s/rotas/%d?from=%s", b.base, rotaSeed.current, tomorrow)
+	b.do("open the running rota at tomorrow", chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#rota-duty")))
+	who := b.eval(`(() => { for (const tr of document.querySelectorAll("#rota-grid tbody tr")) {
+		const c = tr.querySelector("td"); if (c && c.textContent.trim() === "N") return tr.querySelector("th a").textContent; } return ""; })()`)
+	if who == "" {
+		b.t.Fatal("no night on the running rota tomorrow")
+	}
+	b.do("take them off", chromedp.SetValue(chromedp.CSS("#duty-staff"), b.eval(fmt.Sprintf(
+		`[...document.querySelectorAll("#duty-staff option")].find(o => o.textContent.startsWith(%q)).value`, who))),
+		chromedp.SetValue(chromedp.CSS("#duty-date"), tomorrow.String()), chromedp.SetValue(chromedp.CSS("#duty-code"), ""),
+		chromedp.SendKeys(chromedp.CSS("#duty-reason"), "Sickness"), press("Save the change"),
+		chromedp.WaitVisible(`//*[contains(., "Rota changed")]`))
+	b.see("change tracked", "Changes since publication", "Short notice", "Sickness")
+	b.do("open the cover worklist", chromedp.Navigate(b.base+"/cover"), chromedp.WaitVisible(chromedp.CSS("#cover-gaps")))
+	b.do("find cover", follow("Find cover"), chromedp.WaitVisible(chromedp.CSS("#cover-candidates")))
+	b.see("candidates", "Give the shift to")
+	b.do("give the shift", chromedp.Click(`//button[starts-with(normalize-space(.), "Give the shift to")]`),
+		chromedp.WaitVisible(`//*[contains(., "Rota changed")]`))
+	b.see("no gaps left", "No gaps")
+}
+
+func (b *browser) rotaDownloads() {
+	for _, f := range []string{"rota.xlsx", "rota.csv", "rota.ics"} {
+		got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(
+			`fetch("/rotas/%d/%s").then(r => r.status + " " + r.headers.get("Content-Disposition"))`, rotaSeed.next, f),
+			chromedp.EvalAwaitPromise))
+		if err != nil || !strings.HasPrefix(got, "200 attachment") {
+			b.t.Errorf("download %s: %q, %v", f, got, err)
+		}
+	}
+}

@@ -1,0 +1,182 @@
+package store_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/openelective/elective"
+	"github.com/openelective/elective/store"
+)
+
+const residents = "Surgery residents"
+
+// mustResidentTeam adds ten resident doctors with the team's shift types
+// and cover rules: two on the day in the week and one at weekends (three
+// at a weekend, so that each can work one weekend in three), a long day of CT1 or above and a night
+// with an ALS holder.
+func mustResidentTeam(t *testing.T, db *store.DB) []*elective.StaffMember {
+	t.Helper()
+	grades := []string{"FY1", "FY1", "FY2", "FY2", "CT1", "CT2", "ST3", "ST4", "ST5", "ST6"}
+	var team []*elective.StaffMember
+	for i, g := range grades {
+		m := &elective.StaffMember{Title: "Dr", GivenName: "Res", FamilyName: fmt.Sprintf("Doctor%02d", i+1),
+			Group: elective.StaffResident, Grade: g, SpecialtyID: 1, Team: residents, Mobile: fmt.Sprintf("07700 9000%02d", i),
+			FTEPercent: 100, ContractMaxShiftMinutes: 780, Active: true}
+		if i >= 4 {
+			m.Skills = []string{"ALS"}
+		}
+		team = append(team, mustStaff(t, db, m))
+	}
+	svc := store.NewRotaService(db)
+	for _, st := range []*elective.ShiftType{
+		{Team: residents, Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60},
+		{Team: residents, Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60, Unpopular: true},
+		{Team: residents, Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 12*60 + 30, Unpopular: true},
+	} {
+		if err := svc.CreateShiftType(as(rota), st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []*elective.CoverRule{
+		{Team: residents, ShiftCode: "D", Min: 2, Weekdays: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}},
+		{Team: residents, ShiftCode: "D", Min: 1, Weekdays: []time.Weekday{time.Saturday, time.Sunday}},
+		{Team: residents, ShiftCode: "LD", Min: 1, Grades: []string{"CT1", "CT2", "ST3", "ST4", "ST5", "ST6"}},
+		{Team: residents, ShiftCode: "N", Min: 1, Skill: "ALS"},
+	} {
+		if err := svc.CreateCoverRule(as(rota), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return team
+}
+
+// A rota coordinator builds a four-week rota that breaks no safety limit
+// and covers every shift; edits make versions; breaches are listed, not
+// repaired; a bad import changes nothing.
+func TestRotaBuildEditImport(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		team := mustResidentTeam(t, db)
+		svc := store.NewRotaService(db)
+		r := &elective.Rota{Team: residents, Name: "Spring", From: today.AddDays(63), To: today.AddDays(63 + 27)}
+		if err := svc.CreateRota(as(rota), r); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, svc.CreateRota(as(rota), &elective.Rota{Team: "Nobody", Name: "x", From: r.From, To: r.To}), elective.EINVALID)
+		wantCode(t, svc.CreateRota(as(rota), &elective.Rota{Team: residents, Name: "x", From: r.To, To: r.From}), elective.EINVALID)
+		wantCode(t, svc.CreateRota(as(booker), &elective.Rota{Team: residents, Name: "x", From: r.From, To: r.To}), elective.EFORBIDDEN)
+
+		v, err := svc.BuildRota(as(rota), r.ID, 1, 400_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(v.Check.Violations) != 0 || len(v.Check.Gaps) != 0 || v.Rota.Version != 1 || len(v.Duties) < 104 { // 20 weekdays × 4 + 8 weekend days × 3
+			t.Fatalf("built: version %d, %d duties, violations %+v, gaps %+v", v.Rota.Version, len(v.Duties),
+				v.Check.Violations, v.Check.Gaps)
+		}
+		// Eight nights in a row for one doctor: breaches listed, kept.
+		for i := 0; i < 8; i++ {
+			if err := svc.SetDuty(as(rota), r.ID, elective.RotaDuty{StaffID: team[9].ID, Date: r.From.AddDays(i), ShiftCode: "N"}, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		v, err = svc.FindRota(as(booker), r.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Rota.Version != 9 || len(v.Check.Violations) == 0 {
+			t.Fatalf("after edits: version %d, violations %d", v.Rota.Version, len(v.Check.Violations))
+		}
+		old, err := svc.FindRota(as(booker), r.ID, 1)
+		if err != nil || len(old.Check.Violations) != 0 {
+			t.Fatalf("version 1 is kept as built: %v %+v", err, old.Check.Violations)
+		}
+		wantCode(t, svc.SetDuty(as(rota), r.ID, elective.RotaDuty{StaffID: team[0].ID, Date: r.From, ShiftCode: "XX"}, ""), elective.EINVALID)
+		wantCode(t, svc.SetDuty(as(rota), r.ID, elective.RotaDuty{StaffID: team[0].ID, Date: r.To.AddDays(1), ShiftCode: "D"}, ""), elective.EINVALID)
+
+		err = svc.ImportRota(as(rota), r.ID, []elective.RotaDuty{
+			{StaffID: team[0].ID, Date: r.From, ShiftCode: "D"},
+			{StaffID: 9999, Date: r.From, ShiftCode: "D"},
+			{StaffID: team[1].ID, Date: r.From, ShiftCode: "Q"},
+		}, "bad.csv")
+		wantCode(t, err, elective.EINVALID)
+		if f := elective.ErrorFields(err); len(f) != 2 {
+			t.Errorf("import problems = %+v", f)
+		}
+		if v, _ := svc.FindRota(as(booker), r.ID, 0); v.Rota.Version != 9 {
+			t.Errorf("a refused import made version %d", v.Rota.Version)
+		}
+		versions, err := svc.RotaVersions(as(booker), r.ID)
+		if err != nil || len(versions) != 9 || versions[0].Version != 9 {
+			t.Errorf("versions = %+v, %v", versions, err)
+		}
+	})
+}
+
+// Publishing under 6 weeks before the start needs a manager (TS-149);
+// changes after publication are tracked, inside the notice period marked
+// short notice; cover candidates come eligible first.
+func TestRotaPublishChangesCover(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		team := mustResidentTeam(t, db)
+		svc := store.NewRotaService(db)
+		r := &elective.Rota{Team: residents, Name: "Soon", From: today.AddDays(28), To: today.AddDays(28 + 27)}
+		if err := svc.CreateRota(as(rota), r); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, svc.PublishRota(as(rota), r.ID), elective.EINVALID) // nothing to publish yet
+		if _, err := svc.BuildRota(as(rota), r.ID, 2, 400_000); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, svc.PublishRota(as(rota), r.ID), elective.EFORBIDDEN)
+		if err := svc.PublishRota(as(manager), r.ID); err != nil {
+			t.Fatal(err)
+		}
+		v, _ := svc.FindRota(as(rota), r.ID, 0)
+		var d elective.RotaDuty
+		for _, x := range v.Duties {
+			if x.ShiftCode == "N" {
+				d = x
+				break
+			}
+		}
+		if err := svc.SetDuty(as(rota), r.ID, elective.RotaDuty{StaffID: d.StaffID, Date: d.Date}, "Sickness"); err != nil {
+			t.Fatal(err)
+		}
+		changes, err := svc.RotaChanges(as(rota), r.ID)
+		if err != nil || len(changes) != 1 || changes[0].From != "N" || changes[0].To != "" || !changes[0].ShortNotice ||
+			changes[0].Reason != "Sickness" {
+			t.Fatalf("changes = %+v, %v", changes, err)
+		}
+		v, _ = svc.FindRota(as(rota), r.ID, 0)
+		if len(v.Check.Gaps) != 1 || v.Check.Gaps[0].ShiftCode != "N" {
+			t.Fatalf("gaps = %+v", v.Check.Gaps)
+		}
+		cands, err := svc.CoverCandidates(as(rota), r.ID, d.Date, "N")
+		if err != nil || len(cands) != len(team) {
+			t.Fatalf("candidates = %+v, %v", cands, err)
+		}
+		seenRefused := false
+		for _, c := range cands {
+			if !c.OK {
+				seenRefused = true
+				if c.Reason == "" {
+					t.Errorf("refused without a reason: %+v", c)
+				}
+			} else if seenRefused {
+				t.Errorf("eligible after refused: %+v", cands)
+			}
+		}
+		if !cands[0].OK {
+			t.Fatalf("no one can cover the night: %+v", cands)
+		}
+		if err := svc.SetDuty(as(rota), r.ID, elective.RotaDuty{StaffID: cands[0].StaffID, Date: d.Date, ShiftCode: "N"}, "Cover"); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ = svc.FindRota(as(rota), r.ID, 0); len(v.Check.Gaps) != 0 || len(v.Check.Violations) != 0 {
+			t.Errorf("after cover: gaps %+v violations %+v", v.Check.Gaps, v.Check.Violations)
+		}
+	})
+}

@@ -1,0 +1,173 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/openelective/elective"
+)
+
+// fixtureRotaView is a two-person rota of four days: Dr A Ash works two
+// nights then a day too soon; Dr B Birch is on leave on day 3.
+func fixtureRotaView(today elective.Date) *elective.RotaView {
+	from := today.AddDays(50)
+	r := &elective.Rota{ID: 7, Team: "Surgery residents", Name: "Spring", From: from, To: from.AddDays(3),
+		Status: elective.RotaDraft, Version: 2}
+	ash := &elective.StaffMember{ID: 1, Title: "Dr", GivenName: "Ann", FamilyName: "Ash", Grade: "ST4", Mobile: "07700 900123"}
+	birch := &elective.StaffMember{ID: 2, Title: "Dr", GivenName: "Ben", FamilyName: "Birch", Grade: "FY1"}
+	return &elective.RotaView{Rota: r, Staff: []*elective.StaffMember{ash, birch},
+		Shifts: []*elective.ShiftType{{Code: "D", Name: "Day", StartMinute: 480, Minutes: 540},
+			{Code: "N", Name: "Night", StartMinute: 1230, Minutes: 750, Unpopular: true}},
+		Duties: []elective.RotaDuty{{StaffID: 1, Date: from, ShiftCode: "N", StaffName: "Dr A Ash"},
+			{StaffID: 1, Date: from.AddDays(1), ShiftCode: "N", StaffName: "Dr A Ash"},
+			{StaffID: 1, Date: from.AddDays(2), ShiftCode: "D", StaffName: "Dr A Ash"},
+			{StaffID: 2, Date: from, ShiftCode: "D", StaffName: "Dr B Birch"}},
+		Leave: map[int64][]elective.Date{2: {from.AddDays(2)}},
+		Check: elective.RotaCheck{
+			Violations: []elective.RotaViolation{{StaffID: 1, StaffName: "Dr A Ash", Rule: "night-rest", Date: from.AddDays(2),
+				Message: "Only 23 hours' rest after nights; 46 are needed (rules.md 4.3)"}},
+			Gaps: []elective.RotaGap{{Date: from.AddDays(3), ShiftCode: "N", Short: 1, Why: "no one eligible"}},
+			Load: []elective.RotaLoad{{StaffID: 1, StaffName: "Dr A Ash", Grade: "ST4", Minutes: 2040, Shifts: 3, Nights: 2}}}}
+}
+
+func (e *testEnv) stubRotas() {
+	v := fixtureRotaView(e.today())
+	e.rotas.FindRotaFn = func(_ context.Context, id int64, version int) (*elective.RotaView, error) {
+		if id != 7 {
+			return nil, elective.Errorf(elective.ENOTFOUND, "No such rota")
+		}
+		return v, nil
+	}
+	e.rotas.FindRotasFn = func(context.Context) ([]*elective.Rota, error) { return []*elective.Rota{v.Rota}, nil }
+	e.rotas.TeamsFn = func(context.Context) ([]string, error) { return []string{"Surgery residents"}, nil }
+	e.rotas.RotaVersionsFn = func(context.Context, int64) ([]elective.RotaVersion, error) {
+		return []elective.RotaVersion{{Version: 2, Note: "Edited", Duties: 4}, {Version: 1, Note: "Built (seed 1)", Duties: 5}}, nil
+	}
+	e.rotas.RotaChangesFn = func(context.Context, int64) ([]elective.RotaChange, error) { return nil, nil }
+	e.rotas.FindShiftTypesFn = func(context.Context, string) ([]*elective.ShiftType, error) { return v.Shifts, nil }
+	e.rotas.FindCoverRulesFn = func(context.Context, string) ([]*elective.CoverRule, error) {
+		return []*elective.CoverRule{{ShiftCode: "N", Min: 1, Skill: "ALS"}}, nil
+	}
+}
+
+func TestRotaPages(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	w := e.get("/rotas", "tok-rota")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "Spring", "Surgery residents", "Start the rota")
+	w = e.get("/rotas/7", "tok-rota")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "1 safety breaches", "46 are needed", "1 shifts short", "Build the rota", "Dr A Ash", "app-rota__leave",
+		"app-rota__breach", "Version 1", "Find cover")
+	w = e.get("/rota-setup", "tok-rota")
+	wantBody(t, w, "Night", "ALS", "Add a shift type")
+	w = e.get("/rotas/8", "tok-rota")
+	wantStatus(t, w, http.StatusNotFound)
+}
+
+func TestRotaBuildPost(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	var seed, moves int64
+	e.rotas.BuildRotaFn = func(_ context.Context, id, s, m int64) (*elective.RotaView, error) {
+		seed, moves = s, m
+		return fixtureRotaView(e.today()), nil
+	}
+	w := e.post("/rotas/7/build", "tok-rota", url.Values{"seed": {"42"}, "moves": {"2000000"}})
+	wantStatus(t, w, http.StatusSeeOther)
+	if seed != 42 || moves != 2_000_000 {
+		t.Errorf("built with seed %d, %d moves", seed, moves)
+	}
+	w = e.post("/rotas/7/build", "tok-rota", url.Values{"seed": {"x"}, "moves": {"2000000"}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Enter the seed as a whole number")
+}
+
+func TestRotaDownloads(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	w := e.get("/rotas/7/rota.csv", "tok-rota")
+	wantStatus(t, w, http.StatusOK)
+	lines := strings.Split(strings.TrimSpace(w.Body.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "Staff ID,Name,Grade,") || !strings.HasPrefix(lines[1], "1,Dr A Ash,ST4,N,N,D,") {
+		t.Errorf("csv = %q", w.Body.String())
+	}
+	w = e.get("/rotas/7/rota.ics?staff=1", "tok-rota")
+	wantStatus(t, w, http.StatusOK)
+	body := w.Body.String()
+	if strings.Count(body, "BEGIN:VEVENT") != 3 || !strings.Contains(body, "\r\nSUMMARY:N Night – Dr A Ash\r\n") {
+		t.Errorf("ics = %q", body)
+	}
+	w = e.get("/rotas/7/rota.xlsx", "tok-rota")
+	wantStatus(t, w, http.StatusOK)
+	if !strings.HasPrefix(w.Body.String(), "PK") {
+		t.Error("the Excel download is not a workbook")
+	}
+}
+
+// A rota file must be the grid of the download; bad cells are named.
+func TestParseRotaGrid(t *testing.T) {
+	for _, tt := range []struct {
+		name, file string
+		duties     int
+		problem    string
+	}{
+		{"round trip", "Staff ID,Name,Grade,2027-03-01,2027-03-02\n1,Dr A Ash,ST4,N,\n2,Dr B Birch,FY1,,D\n", 2, ""},
+		{"no header", "1,Dr A Ash,ST4,N\n", 0, "must start with a header row"},
+		{"bad date", "Staff ID,Name,Grade,1 March\n1,A,B,N\n", 0, `"1 March" is not a date`},
+		{"bad id", "Staff ID,Name,Grade,2027-03-01\nAsh,A,B,N\n", 0, `Row 2: "Ash" is not a staff ID`},
+		{"too wide", "Staff ID,Name,Grade,2027-03-01\n1,A,B,N,N\n", 0, "Row 2 has more columns"},
+	} {
+		got, err := parseRotaGrid(strings.NewReader(tt.file))
+		msg := ""
+		for _, f := range elective.ErrorFields(err) {
+			msg += f.Message + ";"
+		}
+		msg += elective.ErrorMessage(err)
+		if tt.problem == "" && (err != nil || len(got) != tt.duties) {
+			t.Errorf("%s: %d duties, %v", tt.name, len(got), err)
+		}
+		if tt.problem != "" && !strings.Contains(msg, tt.problem) {
+			t.Errorf("%s: error %q, want %q", tt.name, msg, tt.problem)
+		}
+	}
+}
+
+func TestCoverPage(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	v := fixtureRotaView(e.today())
+	gap := v.Check.Gaps[0]
+	e.rotas.CoverCandidatesFn = func(_ context.Context, id int64, d elective.Date, code string) ([]elective.CoverCandidate, error) {
+		return []elective.CoverCandidate{{StaffID: 2, StaffName: "Dr B Birch", Grade: "FY1", OK: true},
+			{StaffID: 1, StaffName: "Dr A Ash", Grade: "ST4", Reason: "Needs 46 hours' rest after nights"}}, nil
+	}
+	w := e.get("/cover", "tok-rota")
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "Cover worklist", "Find cover")
+	w = e.get("/cover?rota=7&date="+gap.Date.String()+"&code=N", "tok-rota")
+	wantBody(t, w, "Give the shift to Dr B Birch", "Needs 46 hours")
+	w = e.get("/cover", "tok-officer")
+	wantStatus(t, w, http.StatusForbidden)
+}
+
+// addRotaPages adds filled rota pages for the template tests.
+func addRotaPages(add func(page, string), e *testEnv, formErrs FormErrors) {
+	today := e.today()
+	v := fixtureRotaView(today)
+	add(&RotaIndexPage{Rotas: []*elective.Rota{v.Rota}, Teams: []string{v.Rota.Team}, Form: RotaForm{Team: v.Rota.Team},
+		Errors: formErrs}, "Rotas")
+	add(&RotaSetupPage{Team: v.Rota.Team, Teams: []string{v.Rota.Team, "Anaesthetics"}, Shifts: v.Shifts,
+		Cover: []*elective.CoverRule{{ShiftCode: "N", Min: 1, Grades: []string{"ST3"}, Skill: "ALS"}}, Errors: formErrs}, "Shifts and cover")
+	add(&RotaViewPage{Today: today, View: v, Grid: buildGrid(v, v.Rota.From, rotaGridDays), Current: true, Seed: "1",
+		Versions: []elective.RotaVersion{{Version: 2, Note: "Edited"}},
+		Changes:  []elective.RotaChange{{Version: 2, StaffName: "Dr A Ash", Date: v.Rota.From, From: "N", Reason: "Sickness", ShortNotice: true}},
+		Errors:   formErrs}, "Rota")
+	g := CoverGap{RotaGap: v.Check.Gaps[0], Rota: v.Rota}
+	add(&CoverPage{Today: today, Gaps: []CoverGap{g}, Chosen: &g, Candidates: []elective.CoverCandidate{
+		{StaffID: 2, StaffName: "Dr B Birch", OK: true}, {StaffID: 1, StaffName: "Dr A Ash", Reason: "On leave"}}}, "Cover worklist")
+}

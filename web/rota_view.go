@@ -1,0 +1,237 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/openelective/elective"
+)
+
+// rotaGridDays is how many days the rota grid shows at once: four weeks
+// fit a screen at a readable size.
+const rotaGridDays = 28
+
+// RotaViewPage is one rota version: the grid of who works what, what the
+// safety rules say about it, the gaps, each person's share, and its
+// versions and changes.
+type RotaViewPage struct {
+	Page
+	Today    elective.Date
+	View     *elective.RotaView
+	Grid     RotaGrid
+	Versions []elective.RotaVersion
+	Changes  []elective.RotaChange
+	Version  int // shown; 0 the current
+	Current  bool
+	Prev     string // links to the grid's previous and next four weeks
+	Next     string
+	Seed     string
+	Errors   FormErrors
+}
+
+func (*RotaViewPage) templateName() string { return "rota/view" }
+
+// Efforts are the builder's choices in moves, for the build form.
+func (*RotaViewPage) Efforts() []int64 { return []int64{200_000, 2_000_000, 10_000_000} }
+
+// PublishLate reports whether publishing now is inside the notice period.
+func (p *RotaViewPage) PublishLate(today elective.Date) bool {
+	return p.View.Rota.From.DaysSince(today) < elective.RotaPublishNoticeDays
+}
+
+// RotaGrid is the rota laid out as staff × days.
+type RotaGrid struct {
+	Days []GridDay
+	Rows []GridRow
+}
+
+// GridDay is one column of the grid.
+type GridDay struct {
+	Date    elective.Date
+	Weekend bool
+}
+
+// GridRow is one person's line.
+type GridRow struct {
+	Staff *elective.StaffMember
+	Cells []GridCell
+}
+
+// GridCell is one person's day: a shift code, leave, or nothing; Breach
+// marks a day a safety rule is broken.
+type GridCell struct {
+	Date   elective.Date
+	Code   string
+	Leave  bool
+	Breach bool
+}
+
+// buildGrid lays out days from..from+n-1 of the view (within the rota).
+func buildGrid(v *elective.RotaView, from elective.Date, n int) RotaGrid {
+	var g RotaGrid
+	for d := from; d.DaysSince(from) < n && !d.After(v.Rota.To); d = d.AddDays(1) {
+		wd := d.Weekday()
+		g.Days = append(g.Days, GridDay{Date: d, Weekend: wd == 0 || wd == 6})
+	}
+	type key struct {
+		id int64
+		d  elective.Date
+	}
+	codes, leave, breach := map[key]string{}, map[key]bool{}, map[key]bool{}
+	for _, d := range v.Duties {
+		codes[key{d.StaffID, d.Date}] = d.ShiftCode
+	}
+	for id, days := range v.Leave {
+		for _, d := range days {
+			leave[key{id, d}] = true
+		}
+	}
+	for _, x := range v.Check.Violations {
+		breach[key{x.StaffID, x.Date}] = true
+	}
+	for _, m := range v.Staff {
+		row := GridRow{Staff: m}
+		for _, day := range g.Days {
+			k := key{m.ID, day.Date}
+			row.Cells = append(row.Cells, GridCell{Date: day.Date, Code: codes[k], Leave: leave[k], Breach: breach[k]})
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+func rotaURL(id int64) string { return "/rotas/" + strconv.FormatInt(id, 10) }
+
+func (s *Server) handleRotaView(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.rotaViewPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, p)
+}
+
+func (s *Server) rotaViewPage(r *http.Request) (*RotaViewPage, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	ctx := r.Context()
+	q := r.URL.Query()
+	version, _ := strconv.Atoi(q.Get("version"))
+	p := &RotaViewPage{Today: s.today(), Version: version, Seed: "1"}
+	if p.View, err = s.svc.Rotas.FindRota(ctx, id, version); err != nil {
+		return nil, err
+	}
+	rt := p.View.Rota
+	p.Current = version <= 0 || version == rt.Version
+	from := rt.From
+	if d, err := elective.ParseDate(q.Get("from")); err == nil && !d.Before(rt.From) && !d.After(rt.To) {
+		from = d
+	}
+	p.Grid = buildGrid(p.View, from, rotaGridDays)
+	base := rotaURL(id) + "?version=" + strconv.Itoa(version) + "&from="
+	if from.After(rt.From) {
+		p.Prev = base + from.AddDays(-rotaGridDays).String()
+	}
+	if end := from.AddDays(rotaGridDays); !end.After(rt.To) {
+		p.Next = base + end.String()
+	}
+	if p.Versions, err = s.svc.Rotas.RotaVersions(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Changes, err = s.svc.Rotas.RotaChanges(ctx, id); err != nil {
+		return nil, err
+	}
+	p.Title, p.Nav, p.Wide = rt.Team+": "+rt.Name, NavRotas, true
+	return p, nil
+}
+
+// handleRotaBuild runs the rota builder with the chosen seed and effort.
+func (s *Server) handleRotaBuild(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	seed, serr := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("seed")), 10, 64)
+	moves, merr := strconv.ParseInt(r.PostFormValue("moves"), 10, 64)
+	if serr != nil {
+		err = fieldErr("seed", "Enter the seed as a whole number")
+	} else if merr != nil {
+		err = fieldErr("moves", "Choose an effort")
+	} else {
+		var v *elective.RotaView
+		if v, err = s.svc.Rotas.BuildRota(r.Context(), id, seed, moves); err == nil {
+			return s.redirectWithFlash(w, r, rotaURL(id), fmt.Sprintf("Rota built as version %d: %d safety breaches, %d shifts short",
+				v.Rota.Version, len(v.Check.Violations), len(v.Check.Gaps)))
+		}
+	}
+	return s.rotaError(w, r, err)
+}
+
+// rotaError shows the rota page again with a refusal.
+func (s *Server) rotaError(w http.ResponseWriter, r *http.Request, err error) error {
+	switch elective.ErrorCode(err) {
+	case elective.EINVALID, elective.ECONFLICT, elective.EFORBIDDEN:
+	default:
+		return err
+	}
+	p, perr := s.rotaViewPage(r)
+	if perr != nil {
+		return perr
+	}
+	p.Errors = newFormErrors(err, nil)
+	return s.render(w, r, httpStatus(err), p)
+}
+
+// handleRotaDuty sets one cell of the grid by hand.
+func (s *Server) handleRotaDuty(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	d := elective.RotaDuty{StaffID: formInt64(v("staff_id")), ShiftCode: v("code")}
+	if d.Date, err = elective.ParseDate(v("date")); err != nil {
+		err = fieldErr("date", "Enter the date of the duty")
+	} else {
+		err = s.svc.Rotas.SetDuty(r.Context(), id, d, v("reason"))
+	}
+	if err != nil {
+		return s.rotaError(w, r, err)
+	}
+	to := v("back")
+	if !strings.HasPrefix(to, "/rotas/") && !strings.HasPrefix(to, "/cover") {
+		to = rotaURL(id)
+	}
+	return s.redirectWithFlash(w, r, to, "Rota changed: "+d.Date.Format("Mon 2 Jan")+" "+orOffLabel(d.ShiftCode))
+}
+
+func orOffLabel(code string) string {
+	if code == "" {
+		return "off"
+	}
+	return code
+}
+
+// handleRotaPublish publishes the current version.
+func (s *Server) handleRotaPublish(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	if err := s.svc.Rotas.PublishRota(r.Context(), id); err != nil {
+		return s.rotaError(w, r, err)
+	}
+	return s.redirectWithFlash(w, r, rotaURL(id), "Rota published to the team")
+}
