@@ -15,9 +15,10 @@ import (
 // a position that cannot be filled safely is left as a gap. Violations
 // come only from fixed and earlier duties, which are kept as they are.
 //
-// The search is deterministic for o.Seed when it stops at o.MaxIterations.
-// With neither MaxIterations nor a deadline on ctx it runs a default
-// number of iterations for the size of the problem.
+// The search is deterministic for o.Seed when it stops at o.MaxIterations
+// (the total over both phases, per thread; see the package comment). With
+// neither MaxIterations nor a deadline on ctx it runs a default number of
+// iterations for the size of the problem (1000 a position of cover).
 func Build(ctx context.Context, p *Problem, o schedule.Options) (*Result, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -27,6 +28,9 @@ func Build(ctx context.Context, p *Problem, o schedule.Options) (*Result, error)
 		o.MaxIterations = m.defaultIterations()
 	}
 	s := m.cover(ctx, o)
+	if o.MaxIterations > 0 {
+		o.MaxIterations = max(1, o.MaxIterations-o.MaxIterations*coverShare/10)
+	}
 	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return s.Clone() }, o)
 	return Summarise(p, res.Best.(*state).duties()), nil
 }

@@ -53,6 +53,17 @@ func newPeriod(from, to elective.Date, loc *time.Location) period {
 		first: from.Days(), last: to.Days(), days: to.DaysSince(from) + 1}
 }
 
+// inside is the seconds of work of ss inside the period.
+func (p *period) inside(ss []span) int64 {
+	var secs int64
+	for i := range ss {
+		if lo, hi := max(ss[i].start, p.start), min(ss[i].end, p.end); hi > lo {
+			secs += hi - lo
+		}
+	}
+	return secs
+}
+
 // breaches applies every rule, the average included, to one person's
 // spans and keeps those dated in the period, in date then rule order.
 func (p *period) breaches(ss []span, l *Limits, out []breach) []breach {

@@ -36,6 +36,24 @@
 // way, built, hand-edited or imported, and Eligible lists who could take a
 // gap and why the others cannot.
 //
+// Cover is laid out as positions: a Cover of Min people on a shift and
+// date is Min positions, the first of which needs the Cover's skill if it
+// names one. Every move (give an empty position to someone, move or swap
+// shifts between people, move a block of nights, swap whole weekends,
+// kick someone off a shift so that they can take a gap) is priced by its
+// delta and checked only for the people it changes, near the days it
+// changes: the rest, 7-day and run rules within reach of the change, the
+// weekend rule from counts of weekends worked, the average from running
+// totals. A test walks the search and checks every state with the full
+// Check.
+//
+// Build runs in two phases on the same options: three tenths of the
+// iterations (or of the time to Options.Deadline) fill cover with fairness
+// left out, so that moves which keep the number of gaps cost nothing and a
+// last gap can wander to where someone can fill it; the rest share the
+// work out fairly without losing cover. Options.Progress reports the
+// second phase.
+//
 // The package is pure: no I/O, no clock. Dates are elective.Date; the time
 // zone (Europe/London) is passed in.
 package rota

@@ -56,10 +56,8 @@ func Eligible(p *Problem, current []Duty, gapCode string, gapDate elective.Date)
 // candidates considers everyone for shift s on date.
 func (v *view) candidates(s int, date elective.Date) []Candidate {
 	var sc shiftCover
-	for _, c := range v.covers() {
-		if c.shift == s && c.date == date {
-			sc = c
-		}
+	if k, ok := v.at[coverKey{date, s}]; ok {
+		sc = v.cover[k]
 	}
 	who := v.on(s, date)
 	base := matched(v.fill(&sc, who))

@@ -60,20 +60,21 @@ type member struct {
 	fte      int64
 	context  []span // Before and Fixed duties, sorted by start
 	baseline []breach
-	// ctxAvg is the seconds of context inside the period; the 48 h average
-	// may not grow past its cap unless the fixed duties alone already do.
-	ctxAvg int64
-	ok     []bool // [day*nShift + shift]: may work it (leave, contract, fixed, breaches)
-	ctxWk  []bool // [weekend]: worked by a duty before the period
-	prefer []bool // [day]: asked to be off
-	fixed  []Duty
+	// ctxAvg is the seconds of context inside the period (beforeAvg of it
+	// from earlier duties: a night into the first morning); the 48 h
+	// average may not grow past its cap unless the context alone does.
+	ctxAvg, beforeAvg int64
+	ok                []bool // [day*nShift + shift]: may work it (leave, contract, fixed, breaches)
+	ctxWk             []bool // [weekend]: worked by a duty before the period
+	prefer            []bool // [day]: asked to be off
+	fixed             []Duty
 }
 
 func newModel(p *Problem) *model {
 	m := &model{p: p, l: p.Limits, loc: p.Loc, w: defaultWeights, nShift: len(p.Shifts)}
 	m.per = newPeriod(p.From, p.To, p.Loc)
 	m.nDays = m.per.days
-	m.sat0 = p.From.AddDays(-((int(p.From.Weekday())+1)%7) - 7*m.l.WeekendFrequency).Days()
+	m.sat0 = p.From.AddDays(-((int(p.From.Weekday()) + 1) % 7) - 7*m.l.WeekendFrequency).Days()
 	m.nWeeks = int((m.per.last+2-m.sat0)/7) + 1
 	m.reach = m.reachDays()
 	m.makeCells()
@@ -134,11 +135,8 @@ func (m *model) makePeople() {
 		mb := &m.people[i]
 		mb.p, mb.fte, mb.fixed = pe, int64(pe.fte()), fixed[pe.ID]
 		mb.context = spansOf(slices.Concat(pe.Before, mb.fixed), m.loc)
-		for _, s := range mb.context {
-			if lo, hi := max(s.start, m.per.start), min(s.end, m.per.end); hi > lo {
-				mb.ctxAvg += hi - lo
-			}
-		}
+		mb.beforeAvg = m.per.inside(spansOf(pe.Before, m.loc))
+		mb.ctxAvg = m.per.inside(mb.context)
 		mb.baseline = m.per.breaches(mb.context, &m.l, nil)
 		mb.ctxWk = make([]bool, m.nWeeks)
 		for _, d := range pe.Before {

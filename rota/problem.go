@@ -171,6 +171,9 @@ func (p *Problem) validateStaff(pr *elective.Problems) map[int64]bool {
 			if d.StaffID != 0 && d.StaffID != s.ID {
 				pr.Add("staff", "An earlier duty of %s belongs to staff ID %d", s.Name, d.StaffID)
 			}
+			if p.Loc != nil && !elective.DateOf(d.Start, p.Loc).Before(p.From) {
+				pr.Add("staff", "An earlier duty of %s starts on %s, not before the rota", s.Name, elective.DateOf(d.Start, p.Loc))
+			}
 		}
 	}
 	return ids

@@ -74,6 +74,7 @@ func (m *model) newState() *state {
 		s.at[i] = -1
 	}
 	for j := range m.people {
+		s.avg[j] = m.people[j].beforeAvg
 		for _, d := range m.people[j].fixed {
 			i := m.p.shift(d.Code)
 			c := m.cellOf(d, i >= 0 && m.p.Shifts[i].Unpopular)

@@ -78,6 +78,13 @@ type view struct {
 	others []Duty        // duties of staff not on the rota
 	spans  [][]span      // Before and mine, sorted
 	base   [][]breach    // breaches dated in the period
+	cover  []shiftCover  // by date, then shift
+	at     map[coverKey]int
+}
+
+type coverKey struct {
+	date  elective.Date
+	shift int
 }
 
 func newView(p *Problem, duties []Duty) *view {
@@ -102,6 +109,11 @@ func newView(p *Problem, duties []Duty) *view {
 		sortDuties(v.mine[i])
 		v.spans[i] = spansOf(slices.Concat(p.Staff[i].Before, v.mine[i]), loc)
 		v.base[i] = v.per.breaches(v.spans[i], &p.Limits, nil)
+	}
+	v.cover = v.covers()
+	v.at = map[coverKey]int{}
+	for k, sc := range v.cover {
+		v.at[coverKey{sc.date, sc.shift}] = k
 	}
 	return v
 }
@@ -212,15 +224,17 @@ type shiftCover struct {
 // covers lists the cover by date, then shift in the order of p.Shifts.
 func (v *view) covers() []shiftCover {
 	var out []shiftCover
+	index := map[coverKey]int{}
 	for ci := range v.p.Cover {
 		c := &v.p.Cover[ci]
 		s := v.p.shift(c.Code)
 		if s < 0 || c.Date.Before(v.p.From) || c.Date.After(v.p.To) {
 			continue
 		}
-		k := slices.IndexFunc(out, func(sc shiftCover) bool { return sc.date == c.Date && sc.shift == s })
-		if k < 0 {
+		k, ok := index[coverKey{c.Date, s}]
+		if !ok {
 			k = len(out)
+			index[coverKey{c.Date, s}] = k
 			out = append(out, shiftCover{date: c.Date, shift: s})
 		}
 		for j := range c.Min {
@@ -252,7 +266,7 @@ func (v *view) fill(sc *shiftCover, who []int) []int {
 
 func (v *view) gaps() []Gap {
 	var out []Gap
-	for _, sc := range v.covers() {
+	for _, sc := range v.cover {
 		at := v.fill(&sc, v.on(sc.shift, sc.date))
 		if short := len(sc.slots) - matched(at); short > 0 {
 			out = append(out, Gap{Date: sc.date, Code: v.p.Shifts[sc.shift].Code, Short: short, Why: v.why(&sc, at, short)})
@@ -260,6 +274,10 @@ func (v *view) gaps() []Gap {
 	}
 	return out
 }
+
+// maxNames is how many people a gap names as able to take it (fewest
+// hours first); Eligible lists them all.
+const maxNames = 5
 
 // why says what a gap needs and why no one can take it, or who could.
 func (v *view) why(sc *shiftCover, at []int, short int) string {
@@ -285,6 +303,9 @@ func (v *view) why(sc *shiftCover, at []int, short int) string {
 			order = append(order, label)
 		}
 		counts[label]++
+	}
+	if len(ok) > maxNames {
+		ok = append(ok[:maxNames], fmt.Sprintf("and %d more", len(ok)-maxNames))
 	}
 	if len(ok) > 0 {
 		return text + " Could be taken by " + strings.Join(ok, ", ") + "."
