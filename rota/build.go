@@ -1,6 +1,7 @@
 package rota
 
 import (
+	"cmp"
 	"context"
 	"math/rand"
 	"slices"
@@ -96,7 +97,7 @@ func (m *model) initial(r *rand.Rand) *state {
 		cands = append(cands[:0], m.pos[pos].elig...)
 		r.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 		slices.SortStableFunc(cands, func(a, b int32) int {
-			return int(s.t[a].minutes*100/m.people[a].fte - s.t[b].minutes*100/m.people[b].fte)
+			return cmp.Compare(s.t[a].minutes*10000/m.people[a].fte, s.t[b].minutes*10000/m.people[b].fte)
 		})
 		for _, p := range cands {
 			if s.busy(p, m.pos[pos].day) >= 0 {

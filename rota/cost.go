@@ -7,7 +7,8 @@ package rota
 //
 //	Σ f·(x/f − T/F)² = Σ x²/f − T²/F
 //
-// (x a person's count, f their share of full time, T and F the totals),
+// (x a person's count, f their share of full time less leave, T and F the
+// totals),
 // which changes for one person at a time plus the totals, so that a move's
 // delta is priced without touching the others. Integer arithmetic keeps
 // the search's running cost exact.
@@ -25,11 +26,12 @@ type weights struct {
 // for a day off costs more than a night out of line.
 var defaultWeights = weights{gap: 1e10, nights: 400, weekends: 400, unpopular: 200, hours: 1, preferOff: 60000}
 
-// spreadScale keeps precision in the integer division by FTE percent.
-const spreadScale = 10000
+// spreadScale keeps precision in the integer division by the share
+// (hundredths of a percent: 10000 is full time, all period).
+const spreadScale = 1000000
 
 // spread is one person's x²/f part of a spread term.
-func spread(x, ftePercent int64) int64 { return x * x * spreadScale / ftePercent }
+func spread(x, share int64) int64 { return x * x * spreadScale / share }
 
 // spreadTotal is the T²/F part.
 func spreadTotal(t, sumFTE int64) int64 {
@@ -70,8 +72,8 @@ func (w *weights) teamCost(s *sums, empty int, sumFTE int64) int64 {
 		w.unpopular*spreadTotal(s.unpopular, sumFTE) - w.hours*spreadTotal(s.halfHours, sumFTE)
 }
 
-// costOf prices a rota from its loads (one per person, with the FTE
-// percents in the same order) and the positions of cover left empty.
+// costOf prices a rota from its loads (one per person, with their shares
+// in the same order, Problem.share) and the positions of cover left empty.
 func costOf(w *weights, loads []Load, fte []int64, empty int) int64 {
 	var s sums
 	var sumFTE, cost int64

@@ -57,7 +57,7 @@ type position struct {
 // member is a person as the search sees them.
 type member struct {
 	p        *Person
-	fte      int64
+	fte      int64  // fair share, Problem.share
 	context  []span // Before and Fixed duties, sorted by start
 	baseline []breach
 	// ctxAvg is the seconds of context inside the period (beforeAvg of it
@@ -133,7 +133,7 @@ func (m *model) makePeople() {
 	for i := range m.p.Staff {
 		pe := &m.p.Staff[i]
 		mb := &m.people[i]
-		mb.p, mb.fte, mb.fixed = pe, int64(pe.fte()), fixed[pe.ID]
+		mb.p, mb.fte, mb.fixed = pe, m.p.share(i), fixed[pe.ID]
 		mb.context = spansOf(slices.Concat(pe.Before, mb.fixed), m.loc)
 		mb.beforeAvg = m.per.inside(spansOf(pe.Before, m.loc))
 		mb.ctxAvg = m.per.inside(mb.context)

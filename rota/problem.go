@@ -60,6 +60,24 @@ func (p *Person) fte() int {
 	return p.FTEPercent
 }
 
+// share is person i's fair share of the period's work, in hundredths of
+// a percent of full time: their FTE times the part of the period they are
+// not on leave, so that a week's leave lowers the hours, nights and
+// weekends they are expected to work (at least 1).
+func (p *Problem) share(i int) int64 {
+	pe := &p.Staff[i]
+	days := int64(p.To.DaysSince(p.From) + 1)
+	away := int64(0)
+	seen := map[elective.Date]bool{}
+	for _, u := range pe.Unavailable {
+		if !seen[u] && !u.Before(p.From) && !u.After(p.To) {
+			seen[u] = true
+			away++
+		}
+	}
+	return max(1, int64(pe.fte())*100*(days-away)/max(1, days))
+}
+
 // Problem is a rota to build or summarise: the dates, the shifts, the cover
 // each date needs and the staff who may fill it.
 type Problem struct {

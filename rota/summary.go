@@ -20,7 +20,7 @@ type Gap struct {
 }
 
 // Load is what one person works in the period: the fairness the builder
-// evens out, pro rata to FTE.
+// evens out, pro rata to FTE and time not on leave.
 type Load struct {
 	StaffID                           int64
 	Minutes, Shifts, Nights, Weekends int
@@ -62,7 +62,7 @@ func Summarise(p *Problem, duties []Duty) *Result {
 	}
 	fte := make([]int64, len(p.Staff))
 	for i := range p.Staff {
-		fte[i] = int64(p.Staff[i].fte())
+		fte[i] = p.share(i)
 	}
 	res.Cost = costOf(&defaultWeights, res.Load, fte, short)
 	return res
