@@ -69,15 +69,7 @@ func (s *JobPlanService) AddProgrammedActivity(ctx context.Context, a *elective.
 }
 
 func (tx *Tx) insertActivity(a *elective.ProgrammedActivity) error {
-	orgID, _, err := tx.org()
-	if err != nil {
-		return err
-	}
-	a.ID, err = tx.insert(`INSERT INTO programmed_activity (org_id, staff_id, weekday, start_minute, minutes, category,
-		premium, description, clinic_template_id, theatre_template_id, external, created_at) VALUES `+placeholders(12),
-		orgID, a.StaffID, int(a.Weekday), a.StartMinute, a.Minutes, a.Category, a.Premium, a.Description,
-		nullID(a.ClinicTemplateID), nullID(a.TheatreTemplateID), a.External, tx.now)
-	if err != nil {
+	if err := tx.insertActivityRow(a); err != nil {
 		return err
 	}
 	return tx.audit("jobplan.add", 0, "staff="+itoa64(a.StaffID)+" activity="+itoa64(a.ID)+" "+a.Weekday.String()+

@@ -38,16 +38,7 @@ func (s *StaffService) CreateStaffMember(ctx context.Context, m *elective.StaffM
 		if err := tx.checkStaffRefs(m); err != nil {
 			return err
 		}
-		orgID, _, err := tx.org()
-		if err != nil {
-			return err
-		}
-		m.ID, err = tx.insert(`INSERT INTO staff_member (org_id, title, given_name, family_name, staff_group, grade,
-			specialty_id, team, clinician_id, mobile, bleep, email, skills, fte_percent, contract_max_shift_minutes,
-			service_start, active, created_at, updated_at) VALUES `+placeholders(19), orgID, m.Title, m.GivenName,
-			m.FamilyName, m.Group, m.Grade, nullID(m.SpecialtyID), m.Team, nullID(m.ClinicianID), m.Mobile, m.Bleep,
-			m.Email, joinKit(m.Skills), m.FTEPercent, m.ContractMaxShiftMinutes, m.ServiceStart, m.Active, tx.now, tx.now)
-		if err != nil {
+		if err := tx.insertStaff(m); err != nil {
 			return staffConflict(err)
 		}
 		return tx.audit("staff.create", 0, "staff="+itoa64(m.ID)+" group="+string(m.Group)+" team="+m.Team)

@@ -87,3 +87,32 @@ func TestWorkforceStaff(t *testing.T) {
 		}
 	})
 }
+
+// A bulk load maps the data's staff ids to the database's for their job
+// plans and leave.
+func TestWorkforceLoad(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		d := &elective.WorkforceData{
+			Staff: []*elective.StaffMember{mrBone(func(m *elective.StaffMember) { m.ID = 7 })},
+			Activities: []*elective.ProgrammedActivity{{StaffID: 7, Weekday: 1, StartMinute: 540, Minutes: 240,
+				Category: elective.PADirectClinicalCare, ClinicTemplateID: 1}},
+			Leave: []*elective.LeaveRequest{{StaffID: 7, Type: elective.LeaveAnnual, From: today.AddDays(-30), To: today.AddDays(-26),
+				Status: elective.LeaveApproved, RequestedOn: today.AddDays(-90)}},
+			Entitlements: []*elective.LeaveEntitlement{{StaffID: 7, YearStart: elective.MustParseDate("2026-04-01"), AnnualDays: 30, StudyDays: 10}},
+		}
+		if err := store.NewLoader(db).LoadWorkforceData(as(system), d); err != nil {
+			t.Fatal(err)
+		}
+		id := d.Staff[0].ID
+		jp, err := store.NewJobPlanService(db).FindJobPlan(as(booker), id)
+		if err != nil || len(jp.Activities) != 1 || jp.Activities[0].TemplateName != "Mr Bone knee clinic" {
+			t.Fatalf("job plan = %+v, %v", jp, err)
+		}
+		b, err := store.NewLeaveService(db).FindLeaveBalance(as(booker), id, today)
+		if err != nil || b.AnnualTaken != 3 || b.Entitlement.AnnualDays != 30 || !b.Entitlement.Set {
+			t.Errorf("balance = %+v, %v", b, err)
+		}
+		wantCode(t, store.NewLoader(db).LoadWorkforceData(as(rota), d), elective.EFORBIDDEN)
+	})
+}
