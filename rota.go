@@ -209,14 +209,27 @@ type CoverCandidate struct {
 	Reason    string
 }
 
+// DayOffRequest is a day a member of staff has asked to be off: the
+// builder honours it where cover and safety allow (a soft goal, unlike
+// approved leave).
+type DayOffRequest struct {
+	ID        int64
+	StaffID   int64
+	StaffName string
+	Date      Date
+	Note      string
+	Kept      bool // set on a rota view: the version leaves the day off
+}
+
 // RotaView is a rota version with its duties, shift types and check.
 type RotaView struct {
-	Rota   *Rota
-	Staff  []*StaffMember
-	Shifts []*ShiftType
-	Duties []RotaDuty
-	Leave  map[int64][]Date // approved leave days by staff member
-	Check  RotaCheck
+	Rota     *Rota
+	Staff    []*StaffMember
+	Shifts   []*ShiftType
+	Duties   []RotaDuty
+	Leave    map[int64][]Date // approved leave days by staff member
+	Requests []DayOffRequest  // days asked off in the rota's period
+	Check    RotaCheck
 }
 
 // RotaService keeps teams' shift types, cover rules and rotas.
@@ -247,6 +260,10 @@ type RotaService interface {
 	// PublishRota publishes the current version: less than
 	// RotaPublishNoticeDays before it starts needs a manager.
 	PublishRota(ctx context.Context, id int64) error
+	// AskDayOff records a day a member of the rota's team asked to be off;
+	// ECONFLICT if they asked already. CancelDayOff removes it.
+	AskDayOff(ctx context.Context, id int64, r DayOffRequest) error
+	CancelDayOff(ctx context.Context, id, requestID int64) error
 	// CoverCandidates lists everyone of the rota's team for a shift on a
 	// date, eligible first.
 	CoverCandidates(ctx context.Context, id int64, date Date, code string) ([]CoverCandidate, error)

@@ -24,6 +24,8 @@ type RotaService struct {
 	SetDutyFn         func(ctx context.Context, id int64, d elective.RotaDuty, reason string) error
 	ImportRotaFn      func(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error
 	PublishRotaFn     func(ctx context.Context, id int64) error
+	AskDayOffFn       func(ctx context.Context, id int64, r elective.DayOffRequest) error
+	CancelDayOffFn    func(ctx context.Context, id, requestID int64) error
 	CoverCandidatesFn func(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error)
 }
 
@@ -100,4 +102,14 @@ func (s *RotaService) PublishRota(ctx context.Context, id int64) error {
 // CoverCandidates calls CoverCandidatesFn.
 func (s *RotaService) CoverCandidates(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error) {
 	return s.CoverCandidatesFn(ctx, id, date, code)
+}
+
+// AskDayOff calls AskDayOffFn.
+func (s *RotaService) AskDayOff(ctx context.Context, id int64, r elective.DayOffRequest) error {
+	return s.AskDayOffFn(ctx, id, r)
+}
+
+// CancelDayOff calls CancelDayOffFn.
+func (s *RotaService) CancelDayOff(ctx context.Context, id, requestID int64) error {
+	return s.CancelDayOffFn(ctx, id, requestID)
 }

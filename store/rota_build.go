@@ -20,6 +20,8 @@ type rotaInputs struct {
 	shifts []*elective.ShiftType
 	cover  []*elective.CoverRule
 	leave  map[int64][]elective.Date
+	asked  []elective.DayOffRequest
+	before []elective.RotaDuty // the team's duties just before the rota
 }
 
 func (tx *Tx) rotaInputs(id int64) (*rotaInputs, error) {
@@ -37,7 +39,13 @@ func (tx *Tx) rotaInputs(id int64) (*rotaInputs, error) {
 	if in.cover, err = tx.coverRules(r.Team); err != nil {
 		return nil, err
 	}
-	in.leave, err = tx.approvedLeaveDays(in.staff, r.From, r.To)
+	if in.leave, err = tx.approvedLeaveDays(in.staff, r.From, r.To); err != nil {
+		return nil, err
+	}
+	if in.asked, err = tx.dayOffRequests(r.Team, r.From, r.To); err != nil {
+		return nil, err
+	}
+	in.before, err = tx.dutiesBefore(r.Team, r.From)
 	return in, err
 }
 
@@ -63,9 +71,23 @@ func (in *rotaInputs) problem(loc *time.Location) *rota.Problem {
 			}
 		}
 	}
+	asked := map[int64][]elective.Date{}
+	for _, q := range in.asked {
+		asked[q.StaffID] = append(asked[q.StaffID], q.Date)
+	}
+	before := map[int64][]elective.RotaDuty{}
+	for _, d := range in.before {
+		if in.shift(d.ShiftCode) != nil {
+			before[d.StaffID] = append(before[d.StaffID], d)
+		}
+	}
 	for _, m := range in.staff {
 		p.Staff = append(p.Staff, rota.Person{ID: m.ID, Name: m.DisplayName(), Grade: m.Grade, Skills: m.Skills,
-			MaxShiftMinutes: m.ContractMaxShiftMinutes, FTEPercent: m.FTEPercent, Unavailable: in.leave[m.ID]})
+			MaxShiftMinutes: m.ContractMaxShiftMinutes, FTEPercent: m.FTEPercent, Unavailable: in.leave[m.ID],
+			PreferOff: asked[m.ID]})
+	}
+	for i := range p.Staff {
+		p.Staff[i].Before = toRuleDuties(p, before[p.Staff[i].ID])
 	}
 	return p
 }
@@ -155,7 +177,21 @@ func (tx *Tx) rotaView(id int64, version int) (*elective.RotaView, error) {
 	}
 	p := in.problem(tx.db.Location)
 	return &elective.RotaView{Rota: in.rota, Staff: in.staff, Shifts: in.shifts, Duties: duties, Leave: in.leave,
-		Check: in.check(p, duties)}, nil
+		Requests: keptRequests(in.asked, duties), Check: in.check(p, duties)}, nil
+}
+
+// keptRequests marks the days asked off that the duties leave free.
+func keptRequests(asked []elective.DayOffRequest, duties []elective.RotaDuty) []elective.DayOffRequest {
+	working := map[dutyKey]bool{}
+	for _, d := range duties {
+		working[dutyKey{d.StaffID, d.Date}] = true
+	}
+	out := make([]elective.DayOffRequest, len(asked))
+	for i, q := range asked {
+		q.Kept = !working[dutyKey{q.StaffID, q.Date}]
+		out[i] = q
+	}
+	return out
 }
 
 // maxBuildMoves caps one build so a request cannot hold a connection for

@@ -180,3 +180,59 @@ func TestRotaPublishChangesCover(t *testing.T) {
 		}
 	})
 }
+
+// Rest and runs carry over from one rotation to the next; days asked off
+// are recorded once, honoured by the builder and shown kept.
+func TestRotaContextAndDaysOff(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		team := mustResidentTeam(t, db)
+		svc := store.NewRotaService(db)
+		first := &elective.Rota{Team: residents, Name: "One", From: today.AddDays(63), To: today.AddDays(63 + 13)}
+		second := &elective.Rota{Team: residents, Name: "Two", From: first.To.AddDays(1), To: first.To.AddDays(14)}
+		for _, r := range []*elective.Rota{first, second} {
+			if err := svc.CreateRota(as(rota), r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Nights on the last two days of the first rota, a day shift on
+		// the first day of the second: 46 hours' rest are missing.
+		night := elective.RotaDuty{StaffID: team[9].ID, ShiftCode: "N"}
+		for _, d := range []elective.Date{first.To.AddDays(-1), first.To} {
+			night.Date = d
+			if err := svc.SetDuty(as(rota), first.ID, night, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := svc.SetDuty(as(rota), second.ID, elective.RotaDuty{StaffID: team[9].ID, Date: second.From, ShiftCode: "D"}, ""); err != nil {
+			t.Fatal(err)
+		}
+		v, err := svc.FindRota(as(rota), second.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(v.Check.Violations) == 0 || v.Check.Violations[0].StaffID != team[9].ID {
+			t.Fatalf("violations across the rotations = %+v", v.Check.Violations)
+		}
+
+		ask := elective.DayOffRequest{StaffID: team[4].ID, Date: second.From.AddDays(5), Note: "Wedding"}
+		if err := svc.AskDayOff(as(rota), second.ID, ask); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, svc.AskDayOff(as(rota), second.ID, ask), elective.ECONFLICT)
+		wantCode(t, svc.AskDayOff(as(rota), second.ID, elective.DayOffRequest{StaffID: team[4].ID, Date: second.To.AddDays(1)}), elective.EINVALID)
+		if v, err = svc.BuildRota(as(rota), second.ID, 3, 400_000); err != nil {
+			t.Fatal(err)
+		}
+		if len(v.Requests) != 1 || !v.Requests[0].Kept || v.Requests[0].Note != "Wedding" {
+			t.Errorf("requests = %+v", v.Requests)
+		}
+		if len(v.Check.Violations) != 0 {
+			t.Errorf("the builder broke a limit across the rotations: %+v", v.Check.Violations)
+		}
+		wantCode(t, svc.CancelDayOff(as(rota), first.ID+100, v.Requests[0].ID), elective.ENOTFOUND)
+		if err := svc.CancelDayOff(as(rota), second.ID, v.Requests[0].ID); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -25,7 +25,8 @@ func fixtureRotaView(today elective.Date) *elective.RotaView {
 			{StaffID: 1, Date: from.AddDays(1), ShiftCode: "N", StaffName: "Dr A Ash"},
 			{StaffID: 1, Date: from.AddDays(2), ShiftCode: "D", StaffName: "Dr A Ash"},
 			{StaffID: 2, Date: from, ShiftCode: "D", StaffName: "Dr B Birch"}},
-		Leave: map[int64][]elective.Date{2: {from.AddDays(2)}},
+		Leave:    map[int64][]elective.Date{2: {from.AddDays(2)}},
+		Requests: []elective.DayOffRequest{{ID: 4, StaffID: 2, StaffName: "Dr B Birch", Date: from.AddDays(1), Note: "Wedding", Kept: true}},
 		Check: elective.RotaCheck{
 			Violations: []elective.RotaViolation{{StaffID: 1, StaffName: "Dr A Ash", Rule: "night-rest", Date: from.AddDays(2),
 				Message: "Only 23 hours' rest after nights; 46 are needed (rules.md 4.3)"}},

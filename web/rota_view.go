@@ -66,6 +66,7 @@ type GridCell struct {
 	Code   string
 	Leave  bool
 	Breach bool
+	Asked  bool // the person asked for the day off
 }
 
 // buildGrid lays out days from..from+n-1 of the view (within the rota).
@@ -79,7 +80,10 @@ func buildGrid(v *elective.RotaView, from elective.Date, n int) RotaGrid {
 		id int64
 		d  elective.Date
 	}
-	codes, leave, breach := map[key]string{}, map[key]bool{}, map[key]bool{}
+	codes, leave, breach, asked := map[key]string{}, map[key]bool{}, map[key]bool{}, map[key]bool{}
+	for _, q := range v.Requests {
+		asked[key{q.StaffID, q.Date}] = true
+	}
 	for _, d := range v.Duties {
 		codes[key{d.StaffID, d.Date}] = d.ShiftCode
 	}
@@ -95,7 +99,8 @@ func buildGrid(v *elective.RotaView, from elective.Date, n int) RotaGrid {
 		row := GridRow{Staff: m}
 		for _, day := range g.Days {
 			k := key{m.ID, day.Date}
-			row.Cells = append(row.Cells, GridCell{Date: day.Date, Code: codes[k], Leave: leave[k], Breach: breach[k]})
+			row.Cells = append(row.Cells, GridCell{Date: day.Date, Code: codes[k], Leave: leave[k], Breach: breach[k],
+				Asked: asked[k]})
 		}
 		g.Rows = append(g.Rows, row)
 	}
@@ -234,4 +239,46 @@ func (s *Server) handleRotaPublish(w http.ResponseWriter, r *http.Request) error
 		return s.rotaError(w, r, err)
 	}
 	return s.redirectWithFlash(w, r, rotaURL(id), "Rota published to the team")
+}
+
+// handleDayOffAsk records a day a member of the team asked to be off.
+func (s *Server) handleDayOffAsk(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	q := elective.DayOffRequest{StaffID: formInt64(v("staff_id")), Note: v("note")}
+	if q.Date, err = elective.ParseDate(v("date")); err != nil {
+		err = fieldErr("off_date", "Enter the day they asked to have off")
+	} else {
+		err = s.svc.Rotas.AskDayOff(r.Context(), id, q)
+	}
+	if err != nil {
+		return s.rotaError(w, r, err)
+	}
+	return s.redirectWithFlash(w, r, rotaURL(id)+"#days-off", "Day off asked for "+q.Date.Format("Mon 2 Jan")+
+		": the next build honours it where cover and safety allow")
+}
+
+// handleDayOffCancel removes a request for a day off.
+func (s *Server) handleDayOffCancel(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	req, err := strconv.ParseInt(r.PathValue("req"), 10, 64)
+	if err != nil {
+		return elective.Errorf(elective.ENOTFOUND, "No such request for a day off")
+	}
+	if err := s.svc.Rotas.CancelDayOff(r.Context(), id, req); err != nil {
+		return s.rotaError(w, r, err)
+	}
+	return s.redirectWithFlash(w, r, rotaURL(id)+"#days-off", "Request for a day off removed")
 }
