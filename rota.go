@@ -257,6 +257,11 @@ type RotaService interface {
 	// version: EINVALID naming every unknown person or shift code, and
 	// nothing changed. Violations are listed, never repaired.
 	ImportRota(ctx context.Context, id int64, duties []RotaDuty, note string) error
+	// ApplyPattern fills the rota from a rolling pattern (one week a line
+	// of seven shift codes, "-" off), each member of the team a week of
+	// the pattern apart in the order of the rota, as a new version: the
+	// "1 in 8" rota. Approved leave is left off; breaches are listed.
+	ApplyPattern(ctx context.Context, id int64, pattern string) error
 	// PublishRota publishes the current version: less than
 	// RotaPublishNoticeDays before it starts needs a manager.
 	PublishRota(ctx context.Context, id int64) error

@@ -24,6 +24,7 @@ type RotaService struct {
 	SetDutyFn         func(ctx context.Context, id int64, d elective.RotaDuty, reason string) error
 	ImportRotaFn      func(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error
 	PublishRotaFn     func(ctx context.Context, id int64) error
+	ApplyPatternFn    func(ctx context.Context, id int64, pattern string) error
 	AskDayOffFn       func(ctx context.Context, id int64, r elective.DayOffRequest) error
 	CancelDayOffFn    func(ctx context.Context, id, requestID int64) error
 	CoverCandidatesFn func(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error)
@@ -112,4 +113,9 @@ func (s *RotaService) AskDayOff(ctx context.Context, id int64, r elective.DayOff
 // CancelDayOff calls CancelDayOffFn.
 func (s *RotaService) CancelDayOff(ctx context.Context, id, requestID int64) error {
 	return s.CancelDayOffFn(ctx, id, requestID)
+}
+
+// ApplyPattern calls ApplyPatternFn.
+func (s *RotaService) ApplyPattern(ctx context.Context, id int64, pattern string) error {
+	return s.ApplyPatternFn(ctx, id, pattern)
 }

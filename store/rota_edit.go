@@ -119,6 +119,31 @@ func (s *RotaService) ImportRota(ctx context.Context, id int64, duties []electiv
 	})
 }
 
+// ApplyPattern fills the rota from a rolling pattern as a new version.
+func (s *RotaService) ApplyPattern(ctx context.Context, id int64, text string) error {
+	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
+		return err
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		in, err := tx.rotaInputs(id)
+		if err != nil {
+			return err
+		}
+		p := in.problem(tx.db.Location)
+		pat, err := rota.ParsePattern(text, p.Shifts)
+		if err != nil {
+			return err
+		}
+		order := make([]int64, len(in.staff))
+		for i, m := range in.staff {
+			order[i] = m.ID
+		}
+		duties := in.fromRuleDuties(p.Duties(pat, order), tx.db.Location)
+		note := "Filled from a " + itoa(len(pat)) + "-week pattern"
+		return tx.saveVersion(in.rota, duties, note, "Pattern")
+	})
+}
+
 // PublishRota publishes the current version to the team. The Code of
 // Practice asks for duty rotas at least 6 weeks before they start
 // (rules.md 4.3, TS-149): publishing later needs a manager.

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -233,6 +234,44 @@ func TestRotaContextAndDaysOff(t *testing.T) {
 		wantCode(t, svc.CancelDayOff(as(rota), first.ID+100, v.Requests[0].ID), elective.ENOTFOUND)
 		if err := svc.CancelDayOff(as(rota), second.ID, v.Requests[0].ID); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// A rolling pattern fills the rota a week apart per person; a bad pattern
+// changes nothing.
+func TestRotaPattern(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		team := mustResidentTeam(t, db)
+		svc := store.NewRotaService(db)
+		r := &elective.Rota{Team: residents, Name: "Pattern", From: today.AddDays(63), To: today.AddDays(63 + 69)}
+		if err := svc.CreateRota(as(rota), r); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, svc.ApplyPattern(as(rota), r.ID, "D D D D D - -\nD D Q D D - -"), elective.EINVALID)
+		wantCode(t, svc.ApplyPattern(as(booker), r.ID, "D D D D D - -"), elective.EFORBIDDEN)
+		lines := "N N N N - - -\n- - - - N N N\n" + strings.Repeat("D D D D D - -\n", 8)
+		if err := svc.ApplyPattern(as(rota), r.ID, lines); err != nil {
+			t.Fatal(err)
+		}
+		v, err := svc.FindRota(as(rota), r.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nights := map[elective.Date]int{}
+		for _, d := range v.Duties {
+			if d.ShiftCode == "N" {
+				nights[d.Date]++
+			}
+		}
+		for d := r.From; !d.After(r.To); d = d.AddDays(1) {
+			if nights[d] != 1 {
+				t.Fatalf("%s: %d on nights, want 1 from a 10-line pattern with 10 doctors", d, nights[d])
+			}
+		}
+		if v.Rota.Version != 1 || len(team) != 10 {
+			t.Errorf("version %d", v.Rota.Version)
 		}
 	})
 }

@@ -172,3 +172,24 @@ func addRotaPages(add func(page, string), e *testEnv, formErrs FormErrors) {
 	add(&CoverPage{Today: today, Gaps: []CoverGap{g}, Chosen: &g, Candidates: []elective.CoverCandidate{
 		{StaffID: 2, StaffName: "Dr B Birch", OK: true}, {StaffID: 1, StaffName: "Dr A Ash", Reason: "On leave"}}}, "Cover worklist")
 }
+
+func TestRotaPatternPost(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	var got string
+	e.rotas.ApplyPatternFn = func(_ context.Context, id int64, text string) error {
+		got = text
+		if strings.Contains(text, "Q") {
+			return elective.Problems{{Field: "pattern", Message: `Line 1: "Q" is not one of the team's shift codes`}}.Err("The pattern cannot be used")
+		}
+		return nil
+	}
+	w := e.post("/rotas/7/pattern", "tok-rota", url.Values{"pattern": {"N N N N - - -"}})
+	wantStatus(t, w, http.StatusSeeOther)
+	if got != "N N N N - - -" {
+		t.Errorf("pattern = %q", got)
+	}
+	w = e.post("/rotas/7/pattern", "tok-rota", url.Values{"pattern": {"Q D D D D - -"}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "is not one of the team", "Q D D D D - -")
+}

@@ -28,6 +28,7 @@ type RotaViewPage struct {
 	Prev     string // links to the grid's previous and next four weeks
 	Next     string
 	Seed     string
+	Pattern  string // a refused pattern, shown again
 	Errors   FormErrors
 }
 
@@ -281,4 +282,33 @@ func (s *Server) handleDayOffCancel(w http.ResponseWriter, r *http.Request) erro
 		return s.rotaError(w, r, err)
 	}
 	return s.redirectWithFlash(w, r, rotaURL(id)+"#days-off", "Request for a day off removed")
+}
+
+// handleRotaPattern fills the rota from a rolling pattern.
+func (s *Server) handleRotaPattern(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	text := r.PostFormValue("pattern")
+	if err := s.svc.Rotas.ApplyPattern(r.Context(), id, text); err != nil {
+		return s.rotaPatternError(w, r, text, err)
+	}
+	return s.redirectWithFlash(w, r, rotaURL(id), "Rota filled from the pattern: check the breaches and gaps below")
+}
+
+// rotaPatternError shows the rota page again with the refused pattern.
+func (s *Server) rotaPatternError(w http.ResponseWriter, r *http.Request, text string, err error) error {
+	if elective.ErrorCode(err) != elective.EINVALID {
+		return s.rotaError(w, r, err)
+	}
+	p, perr := s.rotaViewPage(r)
+	if perr != nil {
+		return perr
+	}
+	p.Pattern, p.Errors = text, newFormErrors(err, nil)
+	return s.render(w, r, httpStatus(err), p)
 }

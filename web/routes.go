@@ -124,6 +124,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /rotas/{id}/duty", s.private(s.handleRotaDuty))
 	mux.Handle("POST /rotas/{id}/publish", s.private(s.handleRotaPublish))
 	mux.Handle("POST /rotas/{id}/import", s.private(s.handleRotaImport))
+	mux.Handle("POST /rotas/{id}/pattern", s.private(s.handleRotaPattern))
 	mux.Handle("POST /rotas/{id}/days-off", s.private(s.handleDayOffAsk))
 	mux.Handle("POST /rotas/{id}/days-off/{req}/cancel", s.private(s.handleDayOffCancel))
 	mux.Handle("GET /rotas/{id}/rota.csv", s.private(s.handleRotaCSV))
