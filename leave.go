@@ -209,6 +209,17 @@ type LeaveImpact struct {
 	MaxAway   int
 	OverLimit bool
 	LimitDay  Date
+	// Shifts are the member's rostered shifts the leave covers; approving
+	// takes them off the rotas, so they come to the cover worklist.
+	Shifts []LeaveShift
+}
+
+// LeaveShift is a rostered shift in a leave request's dates.
+type LeaveShift struct {
+	RotaID    int64
+	RotaName  string
+	Date      Date
+	ShiftCode string
 }
 
 // LeaveOutcome is what approving leave did.
@@ -216,6 +227,7 @@ type LeaveOutcome struct {
 	ClinicsCancelled int
 	TheatresReleased int
 	Displaced        int // patients whose appointments or cases were cancelled
+	ShiftsFreed      int // rostered shifts taken off the rotas, now gaps
 }
 
 // LeaveService keeps leave requests, entitlements and balances, and

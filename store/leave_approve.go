@@ -58,6 +58,9 @@ func (tx *Tx) leaveImpact(r *elective.LeaveRequest) (*elective.LeaveImpact, erro
 		return nil, err
 	}
 	im.BalanceAfter, _ = workforce.After(im.Balance, r, bankHoliday)
+	if im.Shifts, err = tx.leaveShifts(m.ID, r.From, r.To); err != nil {
+		return nil, err
+	}
 	return im, tx.teamAway(im)
 }
 
@@ -146,6 +149,9 @@ func (s *LeaveService) ApproveLeave(ctx context.Context, id int64, note string) 
 			return err
 		}
 		if err := tx.releaseLeaveTheatres(im, reason, out); err != nil {
+			return err
+		}
+		if out.ShiftsFreed, err = tx.freeLeaveShifts(im, reason); err != nil {
 			return err
 		}
 		if err := tx.decideLeave(id, elective.LeaveApproved, strings.TrimSpace(note)); err != nil {

@@ -275,3 +275,60 @@ func TestRotaPattern(t *testing.T) {
 		}
 	})
 }
+
+// Approved leave takes the doctor off the rota (rules.md 4.4): the impact
+// lists the shifts first; approving frees them as tracked changes, and
+// each becomes a gap for the cover worklist.
+func TestRotaLeaveFreesShifts(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		mustResidentTeam(t, db)
+		svc, leave := store.NewRotaService(db), store.NewLeaveService(db)
+		r := &elective.Rota{Team: residents, Name: "Running", From: today.AddDays(70), To: today.AddDays(70 + 27)}
+		if err := svc.CreateRota(as(rota), r); err != nil {
+			t.Fatal(err)
+		}
+		v, err := svc.BuildRota(as(rota), r.ID, 4, 400_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.PublishRota(as(rota), r.ID); err != nil {
+			t.Fatal(err)
+		}
+		who := v.Duties[0].StaffID
+		lr := annualLeave(who, r.From.AddDays(7), r.From.AddDays(11))
+		if err := leave.RequestLeave(as(rota), lr); err != nil {
+			t.Fatal(err)
+		}
+		im, err := leave.PreviewLeave(as(rota), lr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rostered := 0
+		for _, d := range v.Duties {
+			if d.StaffID == who && !d.Date.Before(lr.From) && !d.Date.After(lr.To) {
+				rostered++
+			}
+		}
+		if len(im.Shifts) != rostered || rostered == 0 {
+			t.Fatalf("impact shifts = %+v, want %d", im.Shifts, rostered)
+		}
+		out, err := leave.ApproveLeave(as(manager), lr.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.ShiftsFreed != rostered {
+			t.Errorf("freed %d of %d", out.ShiftsFreed, rostered)
+		}
+		v, _ = svc.FindRota(as(rota), r.ID, 0)
+		changes, _ := svc.RotaChanges(as(rota), r.ID)
+		if len(changes) != rostered || len(v.Check.Gaps) == 0 || len(v.Check.Violations) != 0 {
+			t.Errorf("after leave: %d changes, gaps %+v, violations %+v", len(changes), v.Check.Gaps, v.Check.Violations)
+		}
+		for _, d := range v.Leave[who] {
+			if d.Before(lr.From) || d.After(lr.To) {
+				t.Errorf("leave day %s outside the request", d)
+			}
+		}
+	})
+}

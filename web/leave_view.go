@@ -70,8 +70,8 @@ func (s *Server) handleLeaveApprove(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return s.leaveRefused(w, r, id, err)
 	}
-	msg := fmt.Sprintf("Leave approved: %d clinics cancelled, %d theatre lists released, %d patients to rebook",
-		out.ClinicsCancelled, out.TheatresReleased, out.Displaced)
+	msg := fmt.Sprintf("Leave approved: %d clinics cancelled, %d theatre lists released, %d patients to rebook, %d rostered shifts to cover",
+		out.ClinicsCancelled, out.TheatresReleased, out.Displaced, out.ShiftsFreed)
 	return s.redirectWithFlash(w, r, fmt.Sprintf("/leave/%d", id), msg)
 }
 
