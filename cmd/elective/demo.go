@@ -79,6 +79,9 @@ func (m *Main) buildDemo(ctx context.Context, db *store.DB, d *demoOptions) erro
 	if err := loadDemoRota(ctx, db, cfg.Today); err != nil {
 		return fmt.Errorf("build the demo rotas: %w", err)
 	}
+	if _, err := loadDemoRooms(ctx, db, cfg.Today); err != nil {
+		return fmt.Errorf("build the demo rooms: %w", err)
+	}
 	if err := m.ensureDemoUsers(ctx, db); err != nil {
 		return err
 	}
