@@ -33,6 +33,15 @@ func (s *RotaService) CreateShiftType(ctx context.Context, st *elective.ShiftTyp
 		if err != nil {
 			return err
 		}
+		var longest int
+		if err := tx.queryRow(`SELECT COALESCE(MAX(contract_max_shift_minutes), 0) FROM staff_member WHERE team = ? AND active = ?`,
+			st.Team, true).Scan(&longest); err != nil {
+			return err
+		}
+		if longest > 0 && st.Minutes > longest {
+			return elective.Problems{{Field: "minutes", Message: "A shift of " + hoursText(st.Minutes) +
+				" is longer than any contract in " + st.Team + " allows (" + hoursText(longest) + ")"}}.Err("The shift type cannot be saved: check the fields marked")
+		}
 		var n int
 		if err := tx.queryRow(`SELECT COUNT(*) FROM shift_type WHERE org_id = ? AND team = ? AND code = ?`,
 			orgID, st.Team, st.Code).Scan(&n); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/openelective/elective"
@@ -67,14 +68,36 @@ func (in *rotaInputs) checkDuty(d elective.RotaDuty, row int) error {
 	if _, ok := in.names()[d.StaffID]; !ok {
 		p.Add("staff", "%sno one with id %d is in %s", at, d.StaffID, in.rota.Team)
 	}
-	if d.ShiftCode != "" && in.shift(d.ShiftCode) == nil {
+	st := in.shift(d.ShiftCode)
+	if d.ShiftCode != "" && st == nil {
 		p.Add("shift", "%s%s has no shift coded %q", at, in.rota.Team, d.ShiftCode)
+	}
+	if m := in.member(d.StaffID); m != nil && st != nil && m.ContractMaxShiftMinutes > 0 && st.Minutes > m.ContractMaxShiftMinutes {
+		p.Add("shift", "%s%s's contract allows shifts of up to %s; %s is %s", at, m.DisplayName(),
+			hoursText(m.ContractMaxShiftMinutes), st.Code, hoursText(st.Minutes))
 	}
 	if d.Date.Before(in.rota.From) || d.Date.After(in.rota.To) {
 		p.Add("date", "%s%s is outside the rota (%s to %s)", at, d.Date.Format("2 Jan 2006"),
 			in.rota.From.Format("2 Jan 2006"), in.rota.To.Format("2 Jan 2006"))
 	}
 	return p.Err("The rota was not changed")
+}
+
+func (in *rotaInputs) member(id int64) *elective.StaffMember {
+	for _, m := range in.staff {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// hoursText writes minutes as hours for messages: "13 hours", "12.5 hours".
+func hoursText(minutes int) string {
+	if minutes%60 == 0 {
+		return itoa(minutes/60) + " hours"
+	}
+	return strconv.FormatFloat(float64(minutes)/60, 'f', 1, 64) + " hours"
 }
 
 func (in *rotaInputs) shift(code string) *elective.ShiftType {
@@ -139,6 +162,11 @@ func (s *RotaService) ApplyPattern(ctx context.Context, id int64, text string) e
 			order[i] = m.ID
 		}
 		duties := in.fromRuleDuties(p.Duties(pat, order), tx.db.Location)
+		for _, d := range duties {
+			if err := in.checkDuty(d, 0); err != nil {
+				return err
+			}
+		}
 		note := "Filled from a " + itoa(len(pat)) + "-week pattern"
 		return tx.saveVersion(in.rota, duties, note, "Pattern")
 	})

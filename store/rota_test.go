@@ -332,3 +332,35 @@ func TestRotaLeaveFreesShifts(t *testing.T) {
 		}
 	})
 }
+
+// A shift longer than the contract allows is refused, naming the limit,
+// and nothing is changed.
+func TestRotaContractLength(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		MustSetup(t, db)
+		team := mustResidentTeam(t, db)
+		svc := store.NewRotaService(db)
+		err := svc.CreateShiftType(as(rota), &elective.ShiftType{Team: residents, Code: "X14", Name: "Too long", StartMinute: 480, Minutes: 14 * 60})
+		wantCode(t, err, elective.EINVALID)
+		if f := elective.ErrorFields(err); len(f) != 1 || !strings.Contains(f[0].Message, "longer than any contract in Surgery residents allows (13 hours)") {
+			t.Errorf("problems = %+v", f)
+		}
+		short := team[0]
+		short.ContractMaxShiftMinutes = 10 * 60
+		if err := store.NewStaffService(db).UpdateStaffMember(as(rota), short); err != nil {
+			t.Fatal(err)
+		}
+		r := &elective.Rota{Team: residents, Name: "C", From: today.AddDays(63), To: today.AddDays(70)}
+		if err := svc.CreateRota(as(rota), r); err != nil {
+			t.Fatal(err)
+		}
+		err = svc.SetDuty(as(rota), r.ID, elective.RotaDuty{StaffID: short.ID, Date: r.From, ShiftCode: "LD"}, "")
+		wantCode(t, err, elective.EINVALID)
+		if f := elective.ErrorFields(err); len(f) != 1 || !strings.Contains(f[0].Message, "contract allows shifts of up to 10 hours; LD is 13 hours") {
+			t.Errorf("problems = %+v", f)
+		}
+		if v, _ := svc.FindRota(as(rota), r.ID, 0); v.Rota.Version != 0 {
+			t.Errorf("a refused duty made version %d", v.Rota.Version)
+		}
+	})
+}
