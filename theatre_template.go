@@ -32,6 +32,9 @@ type TheatreTemplate struct {
 	Every         int
 	EffectiveFrom Date
 	EffectiveTo   Date // inclusive; zero: open-ended
+	// Exceptions are dates the list does not run, or extra lists, without
+	// changing the pattern.
+	Exceptions []TemplateException
 
 	// Joined for display.
 	TheatreName   string
@@ -119,4 +122,14 @@ type TheatreTemplateService interface {
 	// has a list at that time. Running it again makes nothing new. It
 	// returns how many sessions it made.
 	GenerateTheatreSessions(ctx context.Context, from, to Date) (int, error)
+	// EndTheatreTemplate makes last the template's last date and releases
+	// the later sessions made from it; EINVALID for a date before today or
+	// the template's start, ECONFLICT naming the dates if any later session
+	// still has patients booked (nothing is changed). It returns how many
+	// sessions it released.
+	EndTheatreTemplate(ctx context.Context, id int64, last Date, reason string) (int, error)
+	// AddTheatreTemplateException closes a date of the template (releasing
+	// its session, refused while patients are booked) or adds an extra
+	// list; it returns the sessions released.
+	AddTheatreTemplateException(ctx context.Context, id int64, e TemplateException) (int, error)
 }

@@ -12,15 +12,23 @@ func ScheduleOf(t *elective.ClinicTemplate) Schedule {
 		EffectiveFrom:    t.EffectiveFrom,
 		EffectiveTo:      t.EffectiveTo,
 		SkipBankHolidays: !t.OpenOnBankHolidays,
+		Exceptions:       Exceptions(t.Exceptions),
 	}
-	for _, e := range t.Exceptions {
+	return s
+}
+
+// Exceptions turns a template's one-off changes (clinic or theatre) into
+// the schedule's closures and extra sessions.
+func Exceptions(es []elective.TemplateException) []Exception {
+	var out []Exception
+	for _, e := range es {
 		kind := Closed
 		if e.Extra {
 			kind = Extra
 		}
-		s.Exceptions = append(s.Exceptions, Exception{Date: e.Date, Kind: kind, Reason: e.Reason})
+		out = append(out, Exception{Date: e.Date, Kind: kind, Reason: e.Reason})
 	}
-	return s
+	return out
 }
 
 // TemplateDates returns the dates in [from, to] on which the template holds

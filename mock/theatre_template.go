@@ -10,9 +10,11 @@ var _ elective.TheatreTemplateService = (*TheatreTemplateService)(nil)
 
 // TheatreTemplateService is a mock of elective.TheatreTemplateService.
 type TheatreTemplateService struct {
-	CreateTheatreTemplateFn   func(ctx context.Context, t *elective.TheatreTemplate) error
-	FindTheatreTemplatesFn    func(ctx context.Context) ([]*elective.TheatreTemplate, error)
-	GenerateTheatreSessionsFn func(ctx context.Context, from, to elective.Date) (int, error)
+	CreateTheatreTemplateFn       func(ctx context.Context, t *elective.TheatreTemplate) error
+	FindTheatreTemplatesFn        func(ctx context.Context) ([]*elective.TheatreTemplate, error)
+	GenerateTheatreSessionsFn     func(ctx context.Context, from, to elective.Date) (int, error)
+	EndTheatreTemplateFn          func(ctx context.Context, id int64, last elective.Date, reason string) (int, error)
+	AddTheatreTemplateExceptionFn func(ctx context.Context, id int64, e elective.TemplateException) (int, error)
 }
 
 // CreateTheatreTemplate calls CreateTheatreTemplateFn.
@@ -28,4 +30,14 @@ func (s *TheatreTemplateService) FindTheatreTemplates(ctx context.Context) ([]*e
 // GenerateTheatreSessions calls GenerateTheatreSessionsFn.
 func (s *TheatreTemplateService) GenerateTheatreSessions(ctx context.Context, from, to elective.Date) (int, error) {
 	return s.GenerateTheatreSessionsFn(ctx, from, to)
+}
+
+// EndTheatreTemplate calls EndTheatreTemplateFn.
+func (s *TheatreTemplateService) EndTheatreTemplate(ctx context.Context, id int64, last elective.Date, reason string) (int, error) {
+	return s.EndTheatreTemplateFn(ctx, id, last, reason)
+}
+
+// AddTheatreTemplateException calls AddTheatreTemplateExceptionFn.
+func (s *TheatreTemplateService) AddTheatreTemplateException(ctx context.Context, id int64, e elective.TemplateException) (int, error) {
+	return s.AddTheatreTemplateExceptionFn(ctx, id, e)
 }

@@ -27,7 +27,7 @@ const templateScheduleYear = 365
 func theatreSchedule(t *elective.TheatreTemplate) calendar.Schedule {
 	first := t.EffectiveFrom.AddDays((int(t.Weekday) - int(t.EffectiveFrom.Weekday()) + 7) % 7)
 	return calendar.Schedule{Recurrence: calendar.Recurrence{Weekday: t.Weekday, Every: t.Every, Anchor: first},
-		EffectiveFrom: t.EffectiveFrom, EffectiveTo: t.EffectiveTo, SkipBankHolidays: true}
+		EffectiveFrom: t.EffectiveFrom, EffectiveTo: t.EffectiveTo, SkipBankHolidays: true, Exceptions: calendar.Exceptions(t.Exceptions)}
 }
 
 // CreateTheatreTemplate checks a template's fields and references, refuses
@@ -148,7 +148,10 @@ func (tx *Tx) findTemplates(where string, args ...any) ([]*elective.TheatreTempl
 		}
 		out = append(out, t)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, tx.attachTemplateExceptions(out)
 }
 
 // FindTheatreTemplates returns every template.

@@ -116,3 +116,71 @@ func TestTheatreTemplateGenerate(t *testing.T) {
 		wantCode(t, err, elective.EFORBIDDEN)
 	})
 }
+
+// A closed date releases that day's list and is skipped when sessions are
+// made again; ending the template releases its later lists, refusing (and
+// changing nothing) while a later list has a patient booked.
+func TestTheatreTemplateEndAndException(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		theatreSetup(t, db)
+		svc, theatres := store.NewTheatreTemplateService(db), store.NewTheatreService(db)
+		tpl := mondayList()
+		if err := svc.CreateTheatreTemplate(as(senior), tpl); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.GenerateTheatreSessions(as(senior), today, today.AddDays(8*7)); err != nil {
+			t.Fatal(err)
+		}
+		closed := elective.TemplateException{Date: today.AddDays(14), Reason: "Training day"}
+		n, err := svc.AddTheatreTemplateException(as(senior), tpl.ID, closed)
+		if err != nil || n != 1 {
+			t.Fatalf("closed date: released %d, %v", n, err)
+		}
+		wantCode2 := func(e elective.TemplateException) {
+			t.Helper()
+			_, err := svc.AddTheatreTemplateException(as(senior), tpl.ID, e)
+			wantCode(t, err, elective.EINVALID)
+		}
+		wantCode2(closed)                                                                 // twice
+		wantCode2(elective.TemplateException{Date: today.AddDays(15), Reason: "Tuesday"}) // not a Monday
+		wantCode2(elective.TemplateException{Date: today.AddDays(21)})                    // no reason
+		if made, err := svc.GenerateTheatreSessions(as(senior), today, today.AddDays(8*7)); err != nil || made != 0 {
+			t.Errorf("made again %d, %v", made, err)
+		}
+		// Book a patient four weeks on; ending after two weeks is refused.
+		var later *elective.TheatreSession
+		ss, err := theatres.FindTheatreSessions(as(senior), elective.TheatreSessionFilter{From: today.AddDays(28), To: today.AddDays(28)})
+		if err != nil || len(ss) != 1 {
+			t.Fatalf("sessions = %v, %v", ss, err)
+		}
+		later = ss[0]
+		e := listEntry(t, db, 1, elective.P3)
+		if _, err := theatres.ScheduleCase(as(senior), elective.ScheduleCase{SessionID: later.ID, EntryID: e.ID}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = svc.EndTheatreTemplate(as(senior), tpl.ID, today.AddDays(7), "Surgeon retires")
+		wantCode(t, err, elective.ECONFLICT)
+		if ts, _ := svc.FindTheatreTemplates(as(senior)); !ts[0].EffectiveTo.IsZero() {
+			t.Errorf("a refused end changed the template: %+v", ts[0])
+		}
+		_, err = svc.EndTheatreTemplate(as(senior), tpl.ID, today.AddDays(7), "")
+		wantCode(t, err, elective.EINVALID)
+		n, err = svc.EndTheatreTemplate(as(senior), tpl.ID, today.AddDays(28), "Surgeon retires")
+		if err != nil || n < 3 {
+			t.Fatalf("end: released %d, %v", n, err)
+		}
+		after, _ := theatres.FindTheatreSessions(as(senior), elective.TheatreSessionFilter{From: today.AddDays(29), To: today.AddDays(8 * 7)})
+		for _, s := range after {
+			if s.Status != elective.SessionReleased || s.ReleasedReason != "Surgeon retires" {
+				t.Errorf("after the end: %s %s", s.Date, s.Status)
+			}
+		}
+		if len(after) != n {
+			t.Errorf("released %d of %d later lists", n, len(after))
+		}
+		ts, _ := svc.FindTheatreTemplates(as(senior))
+		if ts[0].EffectiveTo != today.AddDays(28) || len(ts[0].Exceptions) != 1 || ts[0].Exceptions[0].Reason != "Training day" {
+			t.Errorf("template = %+v", ts[0])
+		}
+	})
+}

@@ -75,6 +75,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /theatre-templates", s.private(s.handleTheatreTemplates))
 	mux.Handle("POST /theatre-templates", s.private(s.handleTheatreTemplateCreate))
 	mux.Handle("POST /theatre-templates/generate", s.private(s.handleTheatreTemplateGenerate))
+	mux.Handle("POST /theatre-templates/{id}/end", s.private(s.handleTheatreTemplateEnd))
+	mux.Handle("POST /theatre-templates/{id}/exceptions", s.private(s.handleTheatreTemplateException))
 	mux.Handle("POST /cases/{id}", s.private(s.handleCaseAction))
 	mux.Handle("POST /cases/{id}/admission", s.private(s.handleCaseAdmission))
 	mux.Handle("GET /cancelled-operations", s.private(s.handleCancelledOperations))

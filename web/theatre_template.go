@@ -155,3 +155,64 @@ func (f TheatreTemplateForm) template() (*elective.TheatreTemplate, error) {
 	}
 	return t, nil
 }
+
+// handleTheatreTemplateEnd ends a template after the date given and
+// releases its later lists.
+func (s *Server) handleTheatreTemplateEnd(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	last, perr := elective.ParseDate(strings.TrimSpace(r.PostFormValue("last")))
+	var n int
+	if perr != nil {
+		err = fieldErr("last", "Enter the date of the last list")
+	} else {
+		n, err = s.svc.TheatreTemplates.EndTheatreTemplate(r.Context(), id, last, r.PostFormValue("reason"))
+	}
+	if err != nil {
+		return s.theatreTemplateRefused(w, r, err)
+	}
+	return s.redirectWithFlash(w, r, "/theatre-templates",
+		fmt.Sprintf("Template ends after %s; %d later lists released", last.Format("2 Jan 2006"), n))
+}
+
+// handleTheatreTemplateException closes one date of a template.
+func (s *Server) handleTheatreTemplateException(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	d, perr := elective.ParseDate(strings.TrimSpace(r.PostFormValue("date")))
+	var n int
+	if perr != nil {
+		err = fieldErr("exception_date", "Enter the date the list does not run")
+	} else {
+		n, err = s.svc.TheatreTemplates.AddTheatreTemplateException(r.Context(), id,
+			elective.TemplateException{Date: d, Reason: r.PostFormValue("reason")})
+	}
+	if err != nil {
+		return s.theatreTemplateRefused(w, r, err)
+	}
+	return s.redirectWithFlash(w, r, "/theatre-templates",
+		fmt.Sprintf("No list on %s; %d list released", d.Format("2 Jan 2006"), n))
+}
+
+// theatreTemplateRefused shows the templates page with a refusal.
+func (s *Server) theatreTemplateRefused(w http.ResponseWriter, r *http.Request, err error) error {
+	if c := elective.ErrorCode(err); c != elective.EINVALID && c != elective.ECONFLICT {
+		return err
+	}
+	p, perr := s.theatreTemplatesPage(r)
+	if perr != nil {
+		return perr
+	}
+	p.Errors = newFormErrors(err, nil)
+	return s.render(w, r, httpStatus(err), p)
+}

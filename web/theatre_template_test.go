@@ -105,3 +105,33 @@ func TestTheatreTemplateCreate(t *testing.T) {
 	wantStatus(t, w, http.StatusUnprocessableEntity)
 	wantBody(t, w, "Enter the start time as HH:MM")
 }
+
+// Staff close a date of a template or end it; a refusal is shown on the page.
+func TestTheatreTemplateEndAndClose(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubTheatreTemplates()
+	var last elective.Date
+	e.ttpl.EndTheatreTemplateFn = func(_ context.Context, id int64, l elective.Date, reason string) (int, error) {
+		last = l
+		if reason == "" {
+			return 0, elective.Problems{{Field: "reason", Message: "Say why the template ends"}}.Err("The template was not ended")
+		}
+		return 3, nil
+	}
+	e.ttpl.AddTheatreTemplateExceptionFn = func(_ context.Context, id int64, x elective.TemplateException) (int, error) {
+		return 0, elective.Errorf(elective.ECONFLICT, "Patients are booked on the lists of 7 Dec: move them to other lists first")
+	}
+	w := e.get("/theatre-templates", "tok-senior")
+	wantBody(t, w, "Close the date", "End the template")
+	w = e.post("/theatre-templates/3/end", "tok-senior", url.Values{"last": {"2027-01-04"}, "reason": {"Retiring"}})
+	wantStatus(t, w, http.StatusSeeOther)
+	if last != elective.MustParseDate("2027-01-04") {
+		t.Errorf("last = %s", last)
+	}
+	w = e.post("/theatre-templates/3/end", "tok-senior", url.Values{"last": {"2027-01-04"}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Say why the template ends")
+	w = e.post("/theatre-templates/3/exceptions", "tok-senior", url.Values{"date": {"2026-12-07"}, "reason": {"Training"}})
+	wantStatus(t, w, http.StatusConflict)
+	wantBody(t, w, "move them to other lists first")
+}
