@@ -46,6 +46,9 @@ func (tx *Tx) scheduleCase(c elective.ScheduleCase) (*elective.TheatreCase, erro
 	if err := theatre.CheckCase(ts, booked, e, minutes, unav, tx.today()); err != nil {
 		return nil, err
 	}
+	if err := tx.checkSharedKit(ts, e); err != nil {
+		return nil, err
+	}
 	if err := tx.checkOverride(ts, c.Override); err != nil {
 		return nil, err
 	}
@@ -282,4 +285,21 @@ func (s *TheatreService) MoveCase(ctx context.Context, caseID int64, position in
 		}
 		return tx.audit("theatre.case-move", e.PatientID, "case="+itoa64(caseID)+" position="+itoa(position))
 	})
+}
+
+// checkSharedKit refuses a case whose shared kit the other lists of the
+// day already need at the same time (theatre.CheckSharedKit).
+func (tx *Tx) checkSharedKit(ts *elective.TheatreSession, e *elective.AdmittedListEntry) error {
+	if len(e.Kit) == 0 {
+		return nil
+	}
+	res, err := tx.theatreResources()
+	if err != nil {
+		return err
+	}
+	day, err := tx.findSessions(true, sessionSelect+` WHERE s.session_date = ? AND s.id <> ?`, ts.Date, ts.ID)
+	if err != nil {
+		return err
+	}
+	return theatre.CheckSharedKit(ts, day, e, res.Kit)
 }

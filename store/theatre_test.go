@@ -260,3 +260,33 @@ func TestTheatreLockedList(t *testing.T) {
 		}
 	})
 }
+
+// The hospital's one arthroscopy stack cannot be booked in two theatres
+// at once: the second case is refused naming the kit, and nothing changes.
+func TestTheatreSharedKit(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		theatreSetup(t, db)
+		svc := store.NewTheatreService(db)
+		stack := func(e *elective.AdmittedListEntry) { e.Kit = []string{"Arthroscopy stack"} }
+		one := mustSession(t, db, 21, elective.PeriodMorning, func(s *elective.TheatreSession) { s.Kit = []string{"arthroscopy stack"} })
+		two := mustSession(t, db, 21, elective.PeriodMorning, func(s *elective.TheatreSession) {
+			s.TheatreID, s.Kit = 2, []string{"arthroscopy stack"}
+		})
+		a, b := listEntry(t, db, 1, elective.P3, stack), listEntry(t, db, 2, elective.P3, stack)
+		if _, err := svc.ScheduleCase(as(senior), elective.ScheduleCase{SessionID: one.ID, EntryID: a.ID}); err != nil {
+			t.Fatal(err)
+		}
+		cases := count(t, db, "theatre_case")
+		_, err := svc.ScheduleCase(as(senior), elective.ScheduleCase{SessionID: two.ID, EntryID: b.ID})
+		wantCode(t, err, elective.EINVALID)
+		if !strings.Contains(elective.ErrorMessage(err), "Arthroscopy stack would be needed by 2 lists") {
+			t.Errorf("message = %q", elective.ErrorMessage(err))
+		}
+		if count(t, db, "theatre_case") != cases {
+			t.Error("a refused case was booked")
+		}
+		if _, err := svc.ScheduleCase(as(senior), elective.ScheduleCase{SessionID: one.ID, EntryID: b.ID}); err != nil {
+			t.Errorf("the same list can use its stack twice: %v", err)
+		}
+	})
+}

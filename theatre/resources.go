@@ -148,3 +148,55 @@ func criticalCare(live []*elective.TheatreSession, counts map[string]int) []Warn
 	}
 	return out
 }
+
+// CheckSharedKit refuses a case on list s whose shared kit (an item the
+// hospital has counts of: two image intensifiers) would then be needed by
+// more lists at once than there are, across the theatres running on the
+// list's day: the list builder's kit warning, made a refusal when the case
+// itself would cause it. An item the list already needs for another case
+// adds nothing; an item without a count is the list's own (checkKit).
+func CheckSharedKit(s *elective.TheatreSession, sameDay []*elective.TheatreSession, e *elective.AdmittedListEntry,
+	counts map[string]int) error {
+	shared := map[string]int{}
+	for k, n := range counts {
+		shared[kitKey(k)] = n
+	}
+	for _, k := range e.Kit {
+		key := kitKey(k)
+		count, ok := shared[key]
+		if !ok || needsKit(s, key) {
+			continue
+		}
+		users := []*elective.TheatreSession{s}
+		for _, o := range sameDay {
+			if o.ID != s.ID && o.Date == s.Date && o.Status != elective.SessionReleased && needsKit(o, key) {
+				users = append(users, o)
+			}
+		}
+		for _, t := range users {
+			if overlap(s, t) {
+				if n := concurrent(t, users); n > count {
+					return elective.Errorf(elective.EINVALID, "The %s would be needed by %d lists at %02d:%02d on %s; there %s %d",
+						k, n, t.StartMinute/60, t.StartMinute%60, staffDate(s.Date), isAre(count), count)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// needsKit reports whether a live case of s needs the item.
+func needsKit(s *elective.TheatreSession, key string) bool {
+	for _, c := range liveCases(s) {
+		for _, k := range c.Entry.Kit {
+			if kitKey(k) == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlap(a, b *elective.TheatreSession) bool {
+	return a.Date == b.Date && a.StartMinute < b.StartMinute+b.Minutes && b.StartMinute < a.StartMinute+a.Minutes
+}
