@@ -76,6 +76,9 @@ func (m *Main) buildDemo(ctx context.Context, db *store.DB, d *demoOptions) erro
 	if err := loadDemoTheatres(ctx, loader, cfg); err != nil {
 		return fmt.Errorf("build the demo theatre lists: %w", err)
 	}
+	if err := loadDemoWorkforce(ctx, db, cfg.Today); err != nil {
+		return fmt.Errorf("build the demo workforce: %w", err)
+	}
 	if err := loadDemoRota(ctx, db, cfg.Today); err != nil {
 		return fmt.Errorf("build the demo rotas: %w", err)
 	}
