@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -143,18 +142,9 @@ func (b *browser) shortNoticeLeave() {
 // January in main theatre 1.
 func seedLeave(t *testing.T, path string, clk *clock) {
 	t.Helper()
-	ctx := context.Background()
-	db := store.NewDB(path)
-	db.Now, db.Location = clk.Now, london()
-	if err := db.Open(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db, sys := openSeed(t, path, clk)
 	defer db.Close()
-	sys := systemContext(ctx, "e2e")
-	u := &elective.User{Username: e2eRota, Name: "Rory Rota", Role: elective.RoleRotaCoordinator}
-	if err := store.NewUserService(db).CreateUser(sys, u, e2ePassword); err != nil {
-		t.Fatal(err)
-	}
+	addRotaCoordinator(t, db, sys)
 	monday := elective.MustParseDate("2027-01-11")
 	reg := fixture.Registration(40, monday.AddDays(-90))
 	reg.Patient.FamilyName = "Leaveson"

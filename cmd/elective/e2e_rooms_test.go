@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -164,18 +163,9 @@ func (b *browser) payrollDownloads() {
 // Mr Bone (consultant, staff 1) and a bank resident doctor (staff 2).
 func seedRoomsAndClaims(t *testing.T, path string, clk *clock) {
 	t.Helper()
-	ctx := context.Background()
-	db := store.NewDB(path)
-	db.Now, db.Location = clk.Now, london()
-	if err := db.Open(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db, sys := openSeed(t, path, clk)
 	defer db.Close()
-	sys := systemContext(ctx, "e2e")
-	u := &elective.User{Username: e2eRota, Name: "Rory Rota", Role: elective.RoleRotaCoordinator}
-	if err := store.NewUserService(db).CreateUser(sys, u, e2ePassword); err != nil {
-		t.Fatal(err)
-	}
+	addRotaCoordinator(t, db, sys)
 	staff := store.NewStaffService(db)
 	for _, m := range []*elective.StaffMember{
 		{Title: "Mr", GivenName: "Adam", FamilyName: "Bone", Group: elective.StaffConsultant, Grade: "Consultant", ClinicianID: 1,

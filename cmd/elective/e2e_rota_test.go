@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -44,14 +43,8 @@ func TestBrowserRotas(t *testing.T) {
 
 func seedRotas(t *testing.T, path string, clk *clock) {
 	t.Helper()
-	ctx := context.Background()
-	db := store.NewDB(path)
-	db.Now, db.Location = clk.Now, london()
-	if err := db.Open(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db, sys := openSeed(t, path, clk)
 	defer db.Close()
-	sys := systemContext(ctx, "e2e")
 	if err := loadDemoRota(sys, db, elective.DateOf(clk.Now(), london())); err != nil {
 		t.Fatal(err)
 	}

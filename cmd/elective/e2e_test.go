@@ -101,6 +101,27 @@ func findChromium(t *testing.T) string {
 	return ""
 }
 
+// openSeed opens the test's database with its clock, for a seed to write
+// as the system user; the seed closes it before the server opens the file.
+func openSeed(t *testing.T, path string, clk *clock) (*store.DB, context.Context) {
+	t.Helper()
+	db := store.NewDB(path)
+	db.Now, db.Location = clk.Now, london()
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return db, systemContext(context.Background(), "e2e")
+}
+
+// addRotaCoordinator adds the workforce walks' rota coordinator.
+func addRotaCoordinator(t *testing.T, db *store.DB, sys context.Context) {
+	t.Helper()
+	u := &elective.User{Username: e2eRota, Name: "Rory Rota", Role: elective.RoleRotaCoordinator}
+	if err := store.NewUserService(db).CreateUser(sys, u, e2ePassword); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // seedE2E makes a small trust, a booking officer and one routine patient
 // who has waited 100 days.
 func seedE2E(t *testing.T, path string, clk *clock) {

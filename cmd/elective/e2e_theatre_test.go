@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -189,14 +188,8 @@ func (b *browser) theatreTemplate() {
 // valid pre-op assessments for the optimiser to place.
 func seedTheatres(t *testing.T, path string, clk *clock) {
 	t.Helper()
-	ctx := context.Background()
-	db := store.NewDB(path)
-	db.Now, db.Location = clk.Now, london()
-	if err := db.Open(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db, sys := openSeed(t, path, clk)
 	defer db.Close()
-	sys := systemContext(ctx, "e2e")
 	today := elective.DateOf(clk.Now(), london())
 	pathway := func(n int, family string) *elective.Referral {
 		reg := fixture.Registration(20+n, today.AddDays(-60-n))
