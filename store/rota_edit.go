@@ -14,14 +14,7 @@ import (
 // rules: the rota page lists every violation, and the coordinator decides.
 // Unknown people, shift codes and dates outside the rota are refused.
 func (s *RotaService) SetDuty(ctx context.Context, id int64, d elective.RotaDuty, reason string) error {
-	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
-		return err
-	}
-	return s.db.update(ctx, func(tx *Tx) error {
-		in, err := tx.rotaInputs(id)
-		if err != nil {
-			return err
-		}
+	return s.change(ctx, id, func(tx *Tx, in *rotaInputs) error {
 		if err := in.checkDuty(d, 0); err != nil {
 			return err
 		}
@@ -32,6 +25,21 @@ func (s *RotaService) SetDuty(ctx context.Context, id int64, d elective.RotaDuty
 		duties = replaceDuty(duties, d)
 		note := "Edited: " + in.names()[d.StaffID] + " " + d.Date.Format("2 Jan") + " " + orOff(d.ShiftCode)
 		return tx.saveVersion(in.rota, duties, note, strings.TrimSpace(reason))
+	})
+}
+
+// change runs fn on the rota's inputs in a transaction, for the rota
+// coordinator's changes to a rota.
+func (s *RotaService) change(ctx context.Context, id int64, fn func(tx *Tx, in *rotaInputs) error) error {
+	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
+		return err
+	}
+	return s.db.update(ctx, func(tx *Tx) error {
+		in, err := tx.rotaInputs(id)
+		if err != nil {
+			return err
+		}
+		return fn(tx, in)
 	})
 }
 
@@ -114,14 +122,7 @@ func (in *rotaInputs) shift(code string) *elective.ShiftType {
 // row names an unknown person or shift, or two shifts for one person on a
 // day. Rule violations are not refused: they are listed on the rota.
 func (s *RotaService) ImportRota(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error {
-	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
-		return err
-	}
-	return s.db.update(ctx, func(tx *Tx) error {
-		in, err := tx.rotaInputs(id)
-		if err != nil {
-			return err
-		}
+	return s.change(ctx, id, func(tx *Tx, in *rotaInputs) error {
 		var p elective.Problems
 		seen := map[dutyKey]int{}
 		for i, d := range duties {
@@ -144,14 +145,7 @@ func (s *RotaService) ImportRota(ctx context.Context, id int64, duties []electiv
 
 // ApplyPattern fills the rota from a rolling pattern as a new version.
 func (s *RotaService) ApplyPattern(ctx context.Context, id int64, text string) error {
-	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
-		return err
-	}
-	return s.db.update(ctx, func(tx *Tx) error {
-		in, err := tx.rotaInputs(id)
-		if err != nil {
-			return err
-		}
+	return s.change(ctx, id, func(tx *Tx, in *rotaInputs) error {
 		p := in.problem(tx.db.Location)
 		pat, err := rota.ParsePattern(text, p.Shifts)
 		if err != nil {

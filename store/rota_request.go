@@ -10,14 +10,7 @@ import (
 // AskDayOff records a day a member of the rota's team asked to be off,
 // within the rota's period.
 func (s *RotaService) AskDayOff(ctx context.Context, id int64, r elective.DayOffRequest) error {
-	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
-		return err
-	}
-	return s.db.update(ctx, func(tx *Tx) error {
-		in, err := tx.rotaInputs(id)
-		if err != nil {
-			return err
-		}
+	return s.change(ctx, id, func(tx *Tx, in *rotaInputs) error {
 		if err := in.checkDuty(elective.RotaDuty{StaffID: r.StaffID, Date: r.Date}, 0); err != nil {
 			return err
 		}
