@@ -47,6 +47,9 @@ func renderPage(t *testing.T, e *testEnv, p page, user *elective.User) string {
 	if !strings.Contains(body, "</html>") {
 		t.Fatalf("render %s: incomplete page", p.templateName())
 	}
+	if strings.Contains(body, ` style="`) {
+		t.Errorf("render %s: an inline style attribute, which the content security policy blocks", p.templateName())
+	}
 	return body
 }
 

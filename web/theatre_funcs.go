@@ -16,6 +16,7 @@ func theatreFuncs() template.FuncMap {
 		"theatreListTypes":       func() []elective.TheatreListType { return elective.TheatreListTypes },
 		"operationCancelReasons": func() []elective.OperationCancelReason { return elective.OperationCancelReasons },
 		"hhmm":                   hhmm,
+		"fillBar":                fillBar,
 		"pct":                    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
 		"sub":                    func(a, b int) int { return a - b },
 	}
@@ -30,4 +31,18 @@ func pcodeClass(p elective.SurgicalPriority) string {
 		return "nhsuk-tag--orange"
 	}
 	return "nhsuk-tag--grey"
+}
+
+// fillBar draws how full something is as a small SVG bar (pct of 0 to
+// 100; over in red). The page's content security policy forbids inline
+// style attributes, so the width is an SVG attribute, not a CSS width;
+// the words beside the bar carry the figure.
+func fillBar(pct int, over bool) template.HTML {
+	pct = max(0, min(100, pct))
+	class := "app-bar__fill"
+	if over {
+		class += " app-bar__fill--over"
+	}
+	return template.HTML(fmt.Sprintf(`<svg class="app-bar" width="80" height="10" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">`+
+		`<rect class="app-bar__track" width="100" height="10"/><rect class="%s" width="%d" height="10"/></svg>`, class, pct))
 }

@@ -295,3 +295,21 @@ func TestTheatreSessionsExportAndActions(t *testing.T) {
 	wantStatus(t, w, http.StatusOK)
 	wantBody(t, w, "have a 6-4-2 step overdue", "Main theatre 1")
 }
+
+// The fill bar is an SVG whose width is an attribute: the content security
+// policy forbids the inline style a CSS width would need.
+func TestFillBar(t *testing.T) {
+	for _, tt := range []struct {
+		pct  int
+		over bool
+		want string
+	}{
+		{50, false, `class="app-bar__fill" width="50"`},
+		{130, true, `class="app-bar__fill app-bar__fill--over" width="100"`},
+		{-5, false, `width="0"`},
+	} {
+		if got := string(fillBar(tt.pct, tt.over)); !strings.Contains(got, tt.want) || strings.Contains(got, "style=") {
+			t.Errorf("fillBar(%d, %v) = %s", tt.pct, tt.over, got)
+		}
+	}
+}
