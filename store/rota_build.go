@@ -194,9 +194,9 @@ func keptRequests(asked []elective.DayOffRequest, duties []elective.RotaDuty) []
 	return out
 }
 
-// maxBuildMoves caps one build so a request cannot hold a connection for
-// long: about a few seconds on a team of a dozen.
-const maxBuildMoves = 20_000_000
+// maxBuildMoves caps one build, which runs in the request: about 5
+// seconds for a team of a dozen over a 13-week rotation.
+const maxBuildMoves = 5_000_000
 
 // BuildRota runs the rota builder over the rota's period and saves the
 // result as a new version. The search runs outside any transaction; the

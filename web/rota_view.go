@@ -34,8 +34,19 @@ type RotaViewPage struct {
 
 func (*RotaViewPage) templateName() string { return "rota/view" }
 
-// Efforts are the builder's choices in moves, for the build form.
-func (*RotaViewPage) Efforts() []int64 { return []int64{200_000, 2_000_000, 10_000_000} }
+// BuildEffort is one of the build form's choices: moves of the search and
+// about how long they take for a team of a dozen over a rotation
+// (docs/benchmarks.md, issue 6: 400,000 moves in about 0.4 s).
+type BuildEffort struct {
+	Moves int64
+	Time  string
+}
+
+// Efforts are the builder's choices, quickest first. The build runs in
+// the request, so the longest is kept to a few seconds.
+func (*RotaViewPage) Efforts() []BuildEffort {
+	return []BuildEffort{{400_000, "under a second"}, {2_000_000, "about 2 seconds"}, {5_000_000, "about 5 seconds"}}
+}
 
 // PublishLate reports whether publishing now is inside the notice period.
 func (p *RotaViewPage) PublishLate(today elective.Date) bool {
