@@ -29,7 +29,11 @@ type RotaViewPage struct {
 	Next     string
 	Seed     string
 	Pattern  string // a refused pattern, shown again
-	Errors   FormErrors
+	// EditStaff and EditDate preset the change form from a grid cell.
+	EditStaff int64
+	EditDate  string
+	from      elective.Date // the grid's first day
+	Errors    FormErrors
 }
 
 func (*RotaViewPage) templateName() string { return "rota/view" }
@@ -46,6 +50,13 @@ type BuildEffort struct {
 // the request, so the longest is kept to a few seconds.
 func (*RotaViewPage) Efforts() []BuildEffort {
 	return []BuildEffort{{400_000, "under a second"}, {2_000_000, "about 2 seconds"}, {5_000_000, "about 5 seconds"}}
+}
+
+// CellURL opens the change form for a person's day, keeping the grid
+// where it is.
+func (p *RotaViewPage) CellURL(staffID int64, d elective.Date) string {
+	return rotaURL(p.View.Rota.ID) + "?from=" + p.from.String() + "&staff=" + strconv.FormatInt(staffID, 10) +
+		"&date=" + d.String() + "#rota-duty"
 }
 
 // PublishLate reports whether publishing now is inside the notice period.
@@ -147,7 +158,11 @@ func (s *Server) rotaViewPage(r *http.Request) (*RotaViewPage, error) {
 	if d, err := elective.ParseDate(q.Get("from")); err == nil && !d.Before(rt.From) && !d.After(rt.To) {
 		from = d
 	}
-	p.Grid = buildGrid(p.View, from, rotaGridDays)
+	p.Grid, p.from = buildGrid(p.View, from, rotaGridDays), from
+	p.EditStaff, p.EditDate = formInt64(q.Get("staff")), rt.From.String()
+	if d, err := elective.ParseDate(q.Get("date")); err == nil && !d.Before(rt.From) && !d.After(rt.To) {
+		p.EditDate = d.String()
+	}
 	base := rotaURL(id) + "?version=" + strconv.Itoa(version) + "&from="
 	if from.After(rt.From) {
 		p.Prev = base + from.AddDays(-rotaGridDays).String()

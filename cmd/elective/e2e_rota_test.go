@@ -78,6 +78,12 @@ func (b *browser) breachListed() {
 			press("Save the change"), chromedp.WaitVisible(`//*[contains(., "Rota changed: `+d.AddDays(i).Format("Mon 2 Jan")+`")]`))
 	}
 	b.see("breach listed", "safety breaches", "Safety breaches", "Version 6")
+	b.do("open a day from the grid", chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#rota-grid")),
+		chromedp.Focus(`#rota-grid tbody tr:nth-child(2) td:nth-of-type(3) a`), chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.CSS("#rota-duty")))
+	if got, want := b.eval(`document.querySelector("#duty-date").value`), d.AddDays(2).String(); got != want {
+		b.t.Errorf("the cell opened the form at %s, want %s", got, want)
+	}
 }
 
 func (b *browser) publishRota() {
