@@ -55,14 +55,23 @@
 //
 // # Solving
 //
-// Solve builds a roster greedily, repairs its hard violations if any are
-// left, then improves it by simulated annealing on schedule.Search, with
-// moves on single cells, swaps between two employees on a day or over a
-// block of days, and a block of one employee's days set to one shift or
-// off. Every move is priced incrementally: each employee's hard terms are
-// kept per contract rule (run lengths around the changed days for the
-// sequence rules), and cover per day and shift type. Hard violations are
-// weighted above any objective, so every feasible roster costs less than
+// Solve runs in three steps, all on schedule.Search. A greedy start fills
+// the days in order (runs too short first, then cover, then staff behind
+// their minimum minutes), breaking only the rules later days could still
+// meet. A repair then makes it feasible: each employee whose own rules
+// are broken has their row re-planned alone (the rules are per employee,
+// so rows can be repaired one by one), with the penalty method over the
+// whole roster for anything left. Last, simulated annealing improves the
+// objective with moves on one cell, swaps between two employees on a day
+// or over a block of days (or over a stretch both have off on each side,
+// with equal minutes), a run lengthened, shortened or slid by a day, a
+// shift moved from the end of one run to the next of another, and a
+// person given to a shift short of cover. Moves first pass quick checks
+// of the neighbouring days and counters (solve_check.go), so that few are
+// priced only to break a rule. Every move is priced incrementally: each
+// employee's counters per rule (run lengths around the changed days for
+// the sequence rules) and cover per day and shift type. Hard violations
+// weigh more than any objective, so every feasible roster costs less than
 // every infeasible one. With MaxIterations it is deterministic for a seed.
 //
 // The package is pure: it does no I/O beyond the readers and writers it is
