@@ -34,6 +34,10 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 			return m.benchIHTC(ctx, args[1:])
 		case "ihtc-cost":
 			return m.benchIHTCCost(ctx, args[1:])
+		case "roster":
+			return m.benchRoster(ctx, args[1:])
+		case "roster-cost":
+			return m.benchRosterCost(ctx, args[1:])
 		}
 	}
 	fmt.Fprintln(m.Stderr, "Usage:\n  elective bench ptl [--db D] [--requests N]      server time of PTL and waiting-list pages\n"+
@@ -42,6 +46,8 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 		"  elective bench summary [--db D] [--runs N]     PTL summary by Elective and by one plain SQL query, side by side (audits: use a copy)\n"+
 		"  elective bench ihtc INSTANCE [--seconds S]     solve an IHTC-2024 instance with the schedule engine, print its costs, --out writes it\n"+
 		"  elective bench ihtc-cost INSTANCE SOLUTION     IHTC-2024 violations and costs of a solution, as the official checker reports them\n"+
+		"  elective bench roster INSTANCE [--seconds S]   solve a Curtois-Qu shift scheduling instance with the schedule engine, --out writes the roster\n"+
+		"  elective bench roster-cost INSTANCE ROSTER     Curtois-Qu hard violations, soft terms and objective of a roster\n"+
 		"  elective bench offers [--db D] [--samples N]   earliest reasonable offers and the right next patient (writes sessions: use a copy)")
 	return fmt.Errorf("%w: expected bench ptl, bench booking, bench rtt, bench summary or bench offers", errUsage)
 }
