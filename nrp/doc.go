@@ -65,8 +65,12 @@
 // objective with moves on one cell, swaps between two employees on a day
 // or over a block of days (or over a stretch both have off on each side,
 // with equal minutes), a run lengthened, shortened or slid by a day, a
-// shift moved from the end of one run to the next of another, and a
-// person given to a shift short of cover. Moves first pass quick checks
+// shift moved from the end of one run to the next of another, a person
+// given to a shift short of cover, a half-worked weekend completed, a
+// weekend day short of cover given to someone in exchange for a weekend
+// they work (on the larger instances every weekend an employee may work
+// is worked, and the shortfalls are all at weekends), and weekends
+// swapped between two employees. Moves first pass quick checks
 // of the neighbouring days and counters (solve_check.go), so that few are
 // priced only to break a rule. Every move is priced incrementally: each
 // employee's counters per rule (run lengths around the changed days for

@@ -81,3 +81,20 @@ func TestStateExactAfterRandomMoves(t *testing.T) {
 		checkExact(t, in, st.clone(), name+" clone")
 	}
 }
+
+// TestEveryMoveExact: each kind of move on its own keeps the incremental
+// costs exact, including kinds the main mix draws rarely or not at all,
+// on an instance with weekends, leave and many shift types.
+func TestEveryMoveExact(t *testing.T) {
+	needBench(t)
+	in := mustInstance(t, "Instance19")
+	saved := mainMix
+	defer func() { mainMix = saved }()
+	for k := range kinds {
+		mainMix = make([]int, len(kinds))
+		mainMix[k] = 1
+		r := rand.New(rand.NewSource(int64(k)))
+		st := construct(in, newSolveData(in), r)
+		randomWalk(t, in, st, r, 5000, 500, kinds[k].name)
+	}
+}
