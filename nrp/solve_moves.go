@@ -409,7 +409,7 @@ func (st *state) pickWeekend(r *rand.Rand, e int) {
 	default:
 		return
 	}
-	like := st.at(e, sat + sun - d)
+	like := st.at(e, sat+sun-d)
 	t := st.shortShift(r, e, d, like)
 	if !st.canWork(e, d, t, Off) || !st.canAdd(e, d) {
 		return
