@@ -137,7 +137,7 @@ func (b *browser) decideClaims() {
 
 // payrollDownloads fetches the month's payroll files as the browser would.
 func (b *browser) payrollDownloads() {
-	csv, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`fetch("/claims/export.csv?month=2026-11").then(async r =>
+	csv, err := b.run(chromedp.Evaluate[string](`fetch("/claims/export.csv?month=2026-11").then(async r =>
 		r.headers.get("Content-Disposition") + "\n" + await r.text())`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		b.t.Fatalf("download the payroll CSV: %v", err)
@@ -152,7 +152,7 @@ func (b *browser) payrollDownloads() {
 	if strings.Contains(csv, "Parking") {
 		b.t.Fatalf("the rejected expense is in the payroll:\n%s", csv)
 	}
-	xlsx, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`fetch("/claims/export.xlsx?month=2026-11").then(async r =>
+	xlsx, err := b.run(chromedp.Evaluate[string](`fetch("/claims/export.xlsx?month=2026-11").then(async r =>
 		r.headers.get("Content-Type") + " " + (await r.arrayBuffer()).byteLength)`, chromedp.EvalAwaitPromise))
 	if err != nil || !strings.HasPrefix(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ") {
 		b.t.Fatalf("payroll workbook: %q, %v", xlsx, err)

@@ -118,7 +118,7 @@ func (b *browser) coverSickness(clk *clock) {
 
 func (b *browser) rotaDownloads() {
 	for _, f := range []string{"rota.xlsx", "rota.csv", "rota.ics"} {
-		got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(
+		got, err := b.run(chromedp.Evaluate[string](fmt.Sprintf(
 			`fetch("/rotas/%d/%s").then(r => r.status + " " + r.headers.get("Content-Disposition"))`, rotaSeed.next, f),
 			chromedp.EvalAwaitPromise))
 		if err != nil || !strings.HasPrefix(got, "200 attachment") {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,25 +18,69 @@ import (
 
 // browser drives one Chromium tab through the UI.
 type browser struct {
-	t    *testing.T
-	ctx  context.Context
-	base string
-	shot int
+	t     *testing.T
+	ctx   context.Context
+	base  string
+	shot  int
+	steps []step
 }
 
-// do runs actions and fails the test, with the page text, if one fails.
+// step is one walked step and how long it took, printed when a later
+// step fails so that a slow machine can be told from a hang.
+type step struct {
+	what string
+	took time.Duration
+}
+
+// stepTimeout bounds one step of a walk: a page load and the wait for what
+// it shows. Steps take well under a second here; the margin is for a
+// loaded CI machine running the store suite beside the browser.
+const stepTimeout = 60 * time.Second
+
+// do runs actions under their own deadline and fails the test, with the
+// page's address and text and the steps before it, if one fails.
 func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
-		b.t.Fatalf("%s: %v\npage: %s", what, err, b.text())
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	began := time.Now()
+	err := chromedp.Do(ctx, actions...)
+	b.steps = append(b.steps, step{what, time.Since(began)})
+	if err != nil {
+		b.t.Fatalf("%s: %v\nsteps: %s\naddress: %s\npage: %s", what, err, b.history(), b.address(), b.text())
 	}
 	b.screenshot(what)
+}
+
+// history lists the steps walked so far with their times.
+func (b *browser) history() string {
+	parts := make([]string, len(b.steps))
+	for i, s := range b.steps {
+		parts[i] = s.what + " " + s.took.Round(time.Millisecond).String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// address is the page's address, or why it cannot be read.
+func (b *browser) address() string {
+	s, err := b.run(chromedp.Evaluate[string](`location.href`))
+	if err != nil {
+		return "(address unavailable: " + err.Error() + ")"
+	}
+	return s
+}
+
+// run evaluates one action under a step's deadline.
+func (b *browser) run(a chromedp.Action[string]) (string, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, a)
 }
 
 // text is the visible text of the current page, read by script so that
 // it is always the document now loaded.
 func (b *browser) text() string {
-	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+	s, err := b.run(chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
 	if err != nil {
 		return "(page text unavailable: " + err.Error() + ")"
 	}
@@ -45,7 +90,7 @@ func (b *browser) text() string {
 // eval evaluates a JavaScript expression returning a string.
 func (b *browser) eval(expr string) string {
 	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr))
+	s, err := b.run(chromedp.Evaluate[string](expr))
 	if err != nil {
 		b.t.Fatalf("evaluate %s: %v", expr, err)
 	}
@@ -70,7 +115,9 @@ func (b *browser) screenshot(name string) {
 	if dir == "" {
 		return
 	}
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err == nil {
 		b.shot++
 		file := filepath.Join(dir, strings.ReplaceAll(strings.ToLower(name), " ", "-")+".png")
@@ -85,9 +132,46 @@ func press(button string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.Focus(`//button[contains(., "`+button+`")]`), chromedp.KeyEvent("\r"))
 }
 
-// follow opens a link by keyboard (focus, Enter).
+// follow opens a link by keyboard (focus, Enter) and waits for the new
+// page to begin. On a loaded machine a keypress can land before the page
+// takes it; a link is a plain GET, so pressing it again is harmless, and a
+// link that never opens fails here, naming it, rather than in the wait
+// for the next page.
 func follow(text string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(chromedp.Focus(`//a[contains(., "`+text+`")]`), chromedp.KeyEvent("\r"))
+	press := chromedp.Steps(chromedp.Focus(`//a[contains(., "`+text+`")]`), chromedp.KeyEvent("\r"))
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		const mark = `window.electiveWalk = true`
+		for range 3 {
+			if _, err := chromedp.Evaluate[bool](mark)(ctx, t); err != nil {
+				return chromedp.Void{}, err
+			}
+			if _, err := press(ctx, t); err != nil {
+				return chromedp.Void{}, err
+			}
+			if left(ctx, t, 10*time.Second) {
+				return chromedp.Void{}, nil
+			}
+		}
+		return chromedp.Void{}, fmt.Errorf("the link %q did not open after three presses", text)
+	}
+}
+
+// left reports whether the page marked by follow has been replaced
+// within the time given.
+func left(ctx context.Context, t *chromedp.Target, within time.Duration) bool {
+	until := time.Now().Add(within)
+	for time.Now().Before(until) {
+		still, err := chromedp.Evaluate[bool](`window.electiveWalk === true`)(ctx, t)
+		if err == nil && !still {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return false
 }
 
 // choose selects a radio button by keyboard (focus, space).
@@ -253,7 +337,7 @@ func (b *browser) reportsAndExports() {
 	b.see("waiting times", "Waiting times", "Trauma and Orthopaedics", "92% standard")
 	b.do("open the breach forecast", follow("Breach forecast"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.see("breach forecast", "Breach forecast", "At risk by specialty and week of breach")
-	csv, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`fetch("/ptl/export.csv").then(async r =>
+	csv, err := b.run(chromedp.Evaluate[string](`fetch("/ptl/export.csv").then(async r =>
 		r.headers.get("Content-Disposition") + "\n" + await r.text())`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		b.t.Fatalf("download the PTL: %v", err)

@@ -318,7 +318,10 @@ func startServer(t *testing.T, dbPath string, clk *clock) string {
 }
 
 // newBrowser starts headless Chromium with the flags this closed network
-// needs (no background networking, component updates or sync).
+// needs (no background networking, component updates or sync). The
+// browser lives as long as the test; each step gets its own deadline
+// (see browser.do), so a slow machine slows a walk down without failing
+// it, and a step that hangs fails alone, naming itself, with the page.
 func newBrowser(t *testing.T, path string) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -328,7 +331,18 @@ func newBrowser(t *testing.T, path string) context.Context {
 		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	start, cancelStart := context.WithTimeout(context.Background(), stepTimeout)
+	defer cancelStart()
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(ctx) }() // the first Run binds the browser to ctx, so it has no deadline of its own
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("start Chromium: %v", err)
+		}
+	case <-start.Done():
+		t.Fatalf("start Chromium: not ready after %v", stepTimeout)
+	}
 	return ctx
 }
