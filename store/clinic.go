@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/calendar"
@@ -30,6 +28,13 @@ func (s *ClinicService) CreateClinicTemplate(ctx context.Context, t *elective.Cl
 		return err
 	}
 	return s.db.update(ctx, func(tx *Tx) error {
+		from := t.EffectiveFrom
+		if today := tx.today(); from.Before(today) {
+			from = today
+		}
+		if err := tx.checkRoomFree(t, from, t.EffectiveTo); err != nil {
+			return err
+		}
 		orgID, _, err := tx.org()
 		if err != nil {
 			return err
@@ -100,85 +105,20 @@ func (tx *Tx) insertTemplateParts(t *elective.ClinicTemplate) error {
 	return nil
 }
 
-// FindClinicTemplates returns templates with their slots.
+// FindClinicTemplates returns templates with their slots and exceptions,
+// of one specialty or (0) all.
 func (s *ClinicService) FindClinicTemplates(ctx context.Context, specialtyID int64) ([]*elective.ClinicTemplate, error) {
-	q := `SELECT id, ` + templateColumns + ` FROM clinic_template`
-	var args []any
-	if specialtyID != 0 {
-		q += ` WHERE specialty_id = ?`
-		args = append(args, specialtyID)
-	}
-	rows, err := s.db.db.QueryContext(ctx, s.db.rebind(q+` ORDER BY code`), args...)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[int64]*elective.ClinicTemplate{}
 	var out []*elective.ClinicTemplate
-	for rows.Next() {
-		t := &elective.ClinicTemplate{}
-		var wd int
-		var weeks string
-		if err := rows.Scan(&t.ID, &t.Code, &t.Name, &t.ClinicianID, &t.SpecialtyID, &t.SiteID, &t.Room, &wd,
-			&t.StartMinute, dateCol{&t.EffectiveFrom}, dateCol{&t.EffectiveTo}, &t.Every, &weeks, &t.OpenOnBankHolidays); err != nil {
-			rows.Close()
-			return nil, err
+	err := s.db.read(ctx, s.db.db, func(tx *Tx) error {
+		var err error
+		if specialtyID != 0 {
+			out, err = tx.clinicTemplates(` WHERE specialty_id = ?`, specialtyID)
+		} else {
+			out, err = tx.clinicTemplates(``)
 		}
-		t.Weekday = time.Weekday(wd)
-		for _, w := range strings.Split(weeks, ",") {
-			if n, err := strconv.Atoi(w); err == nil {
-				t.WeeksOfMonth = append(t.WeeksOfMonth, n)
-			}
-		}
-		byID[t.ID] = t
-		out = append(out, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if err := s.loadTemplateSlots(ctx, byID); err != nil {
-		return nil, err
-	}
-	return out, s.loadTemplateExceptions(ctx, byID)
-}
-
-func (s *ClinicService) loadTemplateExceptions(ctx context.Context, byID map[int64]*elective.ClinicTemplate) error {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT template_id, exception_date, extra, reason FROM template_exception
-		ORDER BY template_id, exception_date`)
-	if err != nil {
 		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var e elective.TemplateException
-		if err := rows.Scan(&id, dateCol{&e.Date}, &e.Extra, &e.Reason); err != nil {
-			return err
-		}
-		if t := byID[id]; t != nil {
-			t.Exceptions = append(t.Exceptions, e)
-		}
-	}
-	return rows.Err()
-}
-
-func (s *ClinicService) loadTemplateSlots(ctx context.Context, byID map[int64]*elective.ClinicTemplate) error {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT template_id, slot_type, minutes, reserved, local_only FROM template_slot ORDER BY template_id, position`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var sl elective.TemplateSlot
-		if err := rows.Scan(&id, &sl.Type, &sl.Minutes, &sl.Reserved, &sl.LocalOnly); err != nil {
-			return err
-		}
-		if t := byID[id]; t != nil {
-			t.Slots = append(t.Slots, sl)
-		}
-	}
-	return rows.Err()
+	})
+	return out, err
 }
 
 // GenerateSessions makes every template's sessions and slots between from
@@ -375,6 +315,11 @@ func (s *ClinicService) AddTemplateException(ctx context.Context, templateID int
 			return err
 		}
 		exists := have[sessionKey{templateID, e.Date}]
+		if e.Extra && !exists {
+			if err := tx.checkRoomFree(t, e.Date, e.Date); err != nil {
+				return err
+			}
+		}
 		if !e.Extra && exists {
 			return elective.Errorf(elective.ECONFLICT, "This clinic already has a session on %s: cancel it from its clinic page, "+
 				"which rebooks its patients", e.Date.Format("2 Jan 2006"))

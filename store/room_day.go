@@ -25,6 +25,16 @@ func (tx *Tx) roomUses(room *elective.Room, from, to time.Time) ([]*elective.Roo
 			uses = append(uses, cu.use)
 		}
 	}
+	loc := tx.db.Location
+	planned, err := tx.plannedUses([]*elective.Room{room}, elective.DateOf(from, loc), elective.DateOf(to, loc))
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range planned[room.ID] {
+		if elective.Overlaps(u.Start, u.End, from, to) {
+			uses = append(uses, u)
+		}
+	}
 	return uses, nil
 }
 
@@ -112,7 +122,8 @@ func (s *RoomService) FindRoomDay(ctx context.Context, roomID int64, d elective.
 
 // FindRoomDays returns every active room with what holds it on date d:
 // one query for the bookings and one for the clinic sessions of the day,
-// matched to rooms by site and name or code.
+// matched to rooms by site and name or code, and the sessions templates
+// will make that day if they are not made yet.
 func (s *RoomService) FindRoomDays(ctx context.Context, d elective.Date) ([]*elective.RoomDay, error) {
 	if err := anyStaff(ctx); err != nil {
 		return nil, err
@@ -152,7 +163,12 @@ func (s *RoomService) FindRoomDays(ctx context.Context, d elective.Date) ([]*ele
 				}
 			}
 		}
+		planned, err := tx.plannedUses(rooms, d, d)
+		if err != nil {
+			return err
+		}
 		for _, day := range out {
+			day.Uses = append(day.Uses, planned[day.Room.ID]...)
 			day.SortUses()
 		}
 		return nil

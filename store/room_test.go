@@ -200,3 +200,60 @@ func TestConcurrentRoomBookingOneWinner(t *testing.T) {
 		}
 	})
 }
+
+// TestRoomAndClinicTemplates: a clinic reserves its room beyond the
+// sessions made so far, so a booking on a date the knee clinic will run
+// (but has no session yet) is refused naming it; a template, or an extra
+// session, that would land on a standing booking is refused naming the
+// booking, and nothing is saved.
+func TestRoomAndClinicTemplates(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		opd, _ := roomSetup(t, db)
+		rooms, clinics := store.NewRoomService(db), store.NewClinicService(db)
+		later := today.AddDays(49) // a Monday past the sessions made (42 days)
+		at := func(d elective.Date, h1, m1, h2, m2 int) *elective.RoomBooking {
+			return &elective.RoomBooking{RoomID: opd.ID, Start: d.At(h1, m1, london), End: d.At(h2, m2, london),
+				Purpose: "Orthopaedic MDT", BookedBy: "Mr Bone"}
+		}
+		err := rooms.BookRoom(as(rota), at(later, 10, 0, 11, 0))
+		wantCode(t, err, elective.ECONFLICT)
+		if msg := elective.ErrorMessage(err); !strings.Contains(msg, "Mr Bone knee clinic") || !strings.Contains(msg, "09:00–10:30") {
+			t.Errorf("planned clinic clash = %q, want the clinic and its time", msg)
+		}
+		if day, err := rooms.FindRoomDay(as(doctor), opd.ID, later); err != nil || len(day.Uses) != 1 || day.Uses[0].Holder != "Mr A Bone" {
+			t.Fatalf("OPD 1 in seven weeks = %+v, %v: want the clinic it will hold", day, err)
+		}
+		tuesday := today.AddDays(8)
+		if err := rooms.BookRoom(as(rota), at(tuesday, 9, 30, 10, 30)); err != nil {
+			t.Fatal(err)
+		}
+		templates := count(t, db, "clinic_template")
+		tmpl := &elective.ClinicTemplate{Code: "ORTH-TUE", Name: "Tuesday clinic", ClinicianID: 1, SpecialtyID: 1, SiteID: 1,
+			Room: "opd-1", Weekday: tuesday.Weekday(), StartMinute: 9 * 60, EffectiveFrom: today, // 09:00-10:00
+			Slots: []elective.TemplateSlot{{Type: elective.SlotNew, Minutes: 30}, {Type: elective.SlotNew, Minutes: 30}}}
+		err = clinics.CreateClinicTemplate(as(system), tmpl)
+		wantCode(t, err, elective.EINVALID)
+		if fs := elective.ErrorFields(err); len(fs) != 1 || fs[0].Field != "room" || !strings.Contains(fs[0].Message, "Orthopaedic MDT") ||
+			!strings.Contains(fs[0].Message, "09:30–10:30") {
+			t.Errorf("template over a booking: %+v", fs)
+		}
+		if n := count(t, db, "clinic_template"); n != templates {
+			t.Errorf("%d templates after the refusal, want %d", n, templates)
+		}
+		tmpl.EffectiveFrom = tuesday.AddDays(1) // from the week after the booking: free
+		if err := clinics.CreateClinicTemplate(as(system), tmpl); err != nil {
+			t.Fatalf("a template after the booking: %v", err)
+		}
+		wednesday := today.AddDays(9)
+		if err := rooms.BookRoom(as(rota), at(wednesday, 9, 0, 9, 30)); err != nil {
+			t.Fatal(err)
+		}
+		err = clinics.AddTemplateException(as(system), 1, elective.TemplateException{Date: wednesday, Extra: true, Reason: "Extra list"})
+		if fs := elective.ErrorFields(err); len(fs) != 1 || fs[0].Field != "room" {
+			t.Errorf("extra session over a booking: %v", err)
+		}
+		if n := count(t, db, "template_exception"); n != 0 {
+			t.Errorf("%d exceptions after the refusal, want 0", n)
+		}
+	})
+}

@@ -1,0 +1,86 @@
+package store
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openelective/elective"
+)
+
+// clinicTemplates reads the templates matching where (a WHERE clause or
+// ""), in code order, with their slots and exceptions, inside tx so that
+// a write can check them under its own locks.
+func (tx *Tx) clinicTemplates(where string, args ...any) ([]*elective.ClinicTemplate, error) {
+	rows, err := tx.query(`SELECT id, `+templateColumns+` FROM clinic_template`+where+` ORDER BY code`, args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*elective.ClinicTemplate{}
+	var out []*elective.ClinicTemplate
+	for rows.Next() {
+		t := &elective.ClinicTemplate{}
+		var wd int
+		var weeks string
+		if err := rows.Scan(&t.ID, &t.Code, &t.Name, &t.ClinicianID, &t.SpecialtyID, &t.SiteID, &t.Room, &wd,
+			&t.StartMinute, dateCol{&t.EffectiveFrom}, dateCol{&t.EffectiveTo}, &t.Every, &weeks, &t.OpenOnBankHolidays); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		t.Weekday = time.Weekday(wd)
+		for _, w := range strings.Split(weeks, ",") {
+			if n, err := strconv.Atoi(w); err == nil {
+				t.WeeksOfMonth = append(t.WeeksOfMonth, n)
+			}
+		}
+		byID[t.ID] = t
+		out = append(out, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := tx.loadTemplateSlots(byID); err != nil {
+		return nil, err
+	}
+	return out, tx.loadTemplateExceptions(byID)
+}
+
+func (tx *Tx) loadTemplateExceptions(byID map[int64]*elective.ClinicTemplate) error {
+	rows, err := tx.query(`SELECT template_id, exception_date, extra, reason FROM template_exception
+		ORDER BY template_id, exception_date`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var e elective.TemplateException
+		if err := rows.Scan(&id, dateCol{&e.Date}, &e.Extra, &e.Reason); err != nil {
+			return err
+		}
+		if t := byID[id]; t != nil {
+			t.Exceptions = append(t.Exceptions, e)
+		}
+	}
+	return rows.Err()
+}
+
+func (tx *Tx) loadTemplateSlots(byID map[int64]*elective.ClinicTemplate) error {
+	rows, err := tx.query(`SELECT template_id, slot_type, minutes, reserved, local_only FROM template_slot ORDER BY template_id, position`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sl elective.TemplateSlot
+		if err := rows.Scan(&id, &sl.Type, &sl.Minutes, &sl.Reserved, &sl.LocalOnly); err != nil {
+			return err
+		}
+		if t := byID[id]; t != nil {
+			t.Slots = append(t.Slots, sl)
+		}
+	}
+	return rows.Err()
+}
