@@ -93,9 +93,45 @@ func (r *Room) Validate() error {
 // Holds reports whether a clinic's room text names this room: its name or
 // its code, ignoring case and surrounding spaces, at the same site.
 func (r *Room) Holds(siteID int64, room string) bool {
-	room = strings.TrimSpace(room)
-	return room != "" && siteID == r.SiteID &&
-		(strings.EqualFold(room, strings.TrimSpace(r.Name)) || strings.EqualFold(room, strings.TrimSpace(r.Code)))
+	k := roomText(room)
+	return k != "" && siteID == r.SiteID && (k == roomText(r.Name) || k == roomText(r.Code))
+}
+
+// roomText is room text as Holds compares it.
+func roomText(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// RoomFinder finds the rooms a clinic's room text names, as Holds would,
+// by lookup: the rooms page matches thousands of sessions a day to
+// hundreds of rooms, where a Holds per pair was most of its time.
+type RoomFinder map[roomRef][]*Room
+
+type roomRef struct {
+	site int64
+	text string
+}
+
+// NewRoomFinder indexes rooms by site and by name and code.
+func NewRoomFinder(rooms []*Room) RoomFinder {
+	f := RoomFinder{}
+	for _, r := range rooms {
+		for _, text := range []string{roomText(r.Name), roomText(r.Code)} {
+			ref := roomRef{r.SiteID, text}
+			if text != "" && (len(f[ref]) == 0 || f[ref][len(f[ref])-1] != r) {
+				f[ref] = append(f[ref], r)
+			}
+		}
+	}
+	return f
+}
+
+// Find returns the rooms that Holds(siteID, room) would accept, in the
+// order given to NewRoomFinder.
+func (f RoomFinder) Find(siteID int64, room string) []*Room {
+	k := roomText(room)
+	if k == "" {
+		return nil
+	}
+	return f[roomRef{siteID, k}]
 }
 
 // MaxRoomBookingHours is the longest single booking: one working day.

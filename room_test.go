@@ -99,6 +99,16 @@ func TestRoomHolds(t *testing.T) {
 		if got := r.Holds(tt.site, tt.text); got != tt.want {
 			t.Errorf("Holds(%d, %q) = %v, want %v", tt.site, tt.text, got, tt.want)
 		}
+		if got := NewRoomFinder([]*Room{r}).Find(tt.site, tt.text); (len(got) == 1) != tt.want {
+			t.Errorf("Find(%d, %q) = %v, want it to agree with Holds (%v)", tt.site, tt.text, got, tt.want)
+		}
+	}
+	// A room whose name is its code is found once; two rooms of one name
+	// at a site (refused by the store, but not here) are both found.
+	same := &Room{ID: 2, SiteID: 1, Code: "sem", Name: "SEM"}
+	other := &Room{ID: 3, SiteID: 1, Code: "SEM-B", Name: "sem"}
+	if got := NewRoomFinder([]*Room{same, other}).Find(1, " Sem"); len(got) != 2 || got[0] != same || got[1] != other {
+		t.Errorf("Find = %v, want both rooms, once each, in order", got)
 	}
 }
 

@@ -12,10 +12,24 @@ import (
 // ""), in code order, with their slots and exceptions, inside tx so that
 // a write can check them under its own locks.
 func (tx *Tx) clinicTemplates(where string, args ...any) ([]*elective.ClinicTemplate, error) {
-	rows, err := tx.query(`SELECT id, `+templateColumns+` FROM clinic_template`+where+` ORDER BY code`, args...)
+	out, byID, err := tx.clinicTemplateHeads(where, args...)
 	if err != nil {
 		return nil, err
 	}
+	if err := tx.loadTemplateSlots(byID, nil); err != nil {
+		return nil, err
+	}
+	return out, tx.loadTemplateExceptions(byID)
+}
+
+// clinicTemplateHeads reads the templates' own rows, without slots or
+// exceptions, and indexes them by id.
+func (tx *Tx) clinicTemplateHeads(where string, args ...any) ([]*elective.ClinicTemplate, map[int64]*elective.ClinicTemplate, error) {
+	rows, err := tx.query(`SELECT id, `+templateColumns+` FROM clinic_template`+where+` ORDER BY code`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
 	byID := map[int64]*elective.ClinicTemplate{}
 	var out []*elective.ClinicTemplate
 	for rows.Next() {
@@ -24,8 +38,7 @@ func (tx *Tx) clinicTemplates(where string, args ...any) ([]*elective.ClinicTemp
 		var weeks string
 		if err := rows.Scan(&t.ID, &t.Code, &t.Name, &t.ClinicianID, &t.SpecialtyID, &t.SiteID, &t.Room, &wd,
 			&t.StartMinute, dateCol{&t.EffectiveFrom}, dateCol{&t.EffectiveTo}, &t.Every, &weeks, &t.OpenOnBankHolidays); err != nil {
-			rows.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		t.Weekday = time.Weekday(wd)
 		for _, w := range strings.Split(weeks, ",") {
@@ -36,14 +49,7 @@ func (tx *Tx) clinicTemplates(where string, args ...any) ([]*elective.ClinicTemp
 		byID[t.ID] = t
 		out = append(out, t)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if err := tx.loadTemplateSlots(byID); err != nil {
-		return nil, err
-	}
-	return out, tx.loadTemplateExceptions(byID)
+	return out, byID, rows.Err()
 }
 
 func (tx *Tx) loadTemplateExceptions(byID map[int64]*elective.ClinicTemplate) error {
@@ -66,8 +72,17 @@ func (tx *Tx) loadTemplateExceptions(byID map[int64]*elective.ClinicTemplate) er
 	return rows.Err()
 }
 
-func (tx *Tx) loadTemplateSlots(byID map[int64]*elective.ClinicTemplate) error {
-	rows, err := tx.query(`SELECT template_id, slot_type, minutes, reserved, local_only FROM template_slot ORDER BY template_id, position`)
+// loadTemplateSlots reads the slots of the templates in byID: of the ids
+// given, or (nil) of every template, which is one query either way.
+func (tx *Tx) loadTemplateSlots(byID map[int64]*elective.ClinicTemplate, ids []any) error {
+	q, args := `SELECT template_id, slot_type, minutes, reserved, local_only FROM template_slot`, []any(nil)
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil
+		}
+		q, args = q+` WHERE template_id IN (`+inClause(len(ids))+`)`, ids
+	}
+	rows, err := tx.query(q+` ORDER BY template_id, position`, args...)
 	if err != nil {
 		return err
 	}

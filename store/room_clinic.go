@@ -8,51 +8,71 @@ import (
 )
 
 // plannedUses returns, per room id, the sessions clinic templates will
-// hold in rooms on dates from..to whose sessions are not made yet. Made
-// sessions are read as they are (clinicUses); these are the ones the
-// rolling session generation will make, which a booking must not land on.
+// hold in rooms on dates from..to (from today at the earliest) whose
+// sessions are not made yet. Made sessions are read as they are
+// (clinicUses); these are the ones the rolling session generation will
+// make, which a booking must not land on. Slots (which give a session its
+// end) are read only for the templates with such a date: near dates are
+// nearly all made.
 func (tx *Tx) plannedUses(rooms []*elective.Room, from, to elective.Date) (map[int64][]*elective.RoomUse, error) {
 	out := map[int64][]*elective.RoomUse{}
-	if len(rooms) == 0 {
+	if today := tx.today(); from.Before(today) {
+		from = today
+	}
+	if len(rooms) == 0 || to.Before(from) {
 		return out, nil
 	}
-	templates, err := tx.clinicTemplates(` WHERE room <> ''`)
+	templates, byID, err := tx.clinicTemplateHeads(` WHERE room <> ''`)
 	if err != nil {
+		return nil, err
+	}
+	if err := tx.loadTemplateExceptions(byID); err != nil {
 		return nil, err
 	}
 	made, err := tx.sessionDates(from, to)
 	if err != nil {
 		return nil, err
 	}
+	type planned struct {
+		t       *elective.ClinicTemplate
+		holders []*elective.Room
+		dates   []elective.Date
+	}
+	var todo []planned
+	var ids []any
+	finder := elective.NewRoomFinder(rooms)
 	for _, t := range templates {
-		var holders []*elective.Room
-		for _, r := range rooms {
-			if r.Holds(t.SiteID, t.Room) {
-				holders = append(holders, r)
-			}
-		}
-		if len(holders) == 0 {
+		p := planned{t: t, holders: finder.Find(t.SiteID, t.Room)}
+		if len(p.holders) == 0 {
 			continue
 		}
-		dates := map[elective.Date]bool{}
-		for k := range made {
-			if k.template == t.ID {
-				dates[k.date] = true
+		for _, d := range calendar.TemplateDates(t, from, to) {
+			if !made[sessionKey{t.ID, d}] {
+				p.dates = append(p.dates, d)
 			}
 		}
-		uses := calendar.RoomUses(t, from, to, dates, tx.db.Location)
-		if len(uses) == 0 {
-			continue
+		if len(p.dates) > 0 {
+			todo, ids = append(todo, p), append(ids, t.ID)
 		}
-		holder, err := tx.clinicianName(t.ClinicianID)
+	}
+	if len(todo) == 0 {
+		return out, nil
+	}
+	if err := tx.loadTemplateSlots(byID, ids); err != nil {
+		return nil, err
+	}
+	for _, p := range todo {
+		holder, err := tx.clinicianName(p.t.ClinicianID)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range holders {
-			for _, u := range uses {
-				c := *u
-				c.RoomID, c.Holder = r.ID, holder
-				out[r.ID] = append(out[r.ID], &c)
+		for _, d := range p.dates {
+			for _, u := range calendar.RoomUses(p.t, d, d, nil, tx.db.Location) {
+				for _, r := range p.holders {
+					c := *u
+					c.RoomID, c.Holder = r.ID, holder
+					out[r.ID] = append(out[r.ID], &c)
+				}
 			}
 		}
 	}

@@ -154,13 +154,12 @@ func (s *RoomService) FindRoomDays(ctx context.Context, d elective.Date) ([]*ele
 		if err != nil {
 			return err
 		}
+		finder := elective.NewRoomFinder(rooms)
 		for _, cu := range sessions {
-			for _, day := range out {
-				if day.Room.Holds(cu.siteID, cu.room) {
-					u := *cu.use
-					u.RoomID = day.Room.ID
-					day.Uses = append(day.Uses, &u)
-				}
+			for _, room := range finder.Find(cu.siteID, cu.room) {
+				u := *cu.use
+				u.RoomID = room.ID
+				byID[room.ID].Uses = append(byID[room.ID].Uses, &u)
 			}
 		}
 		planned, err := tx.plannedUses(rooms, d, d)

@@ -91,13 +91,21 @@ func (m *Main) benchPTL(ctx context.Context, args []string) error {
 		{"Theatre report", "/reports/theatres"},
 		{"Cancelled operations (28-day rule)", "/cancelled-operations"},
 	} {
-		times, err := timeRequests(h, cookie, page.url, *n)
-		if err != nil {
-			return fmt.Errorf("%s: %w", page.url, err)
+		if err := m.timePage(h, cookie, page.name, page.url, *n); err != nil {
+			return err
 		}
-		fmt.Fprintf(m.Stdout, "  %-48s median %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
-			page.name, ms(times[len(times)/2]), ms(times[len(times)*95/100]), ms(times[len(times)-1]))
 	}
+	return m.timeWorkforcePages(ctx, db, h, *n)
+}
+
+// timePage times n requests of one page and prints the line for it.
+func (m *Main) timePage(h http.Handler, cookie *http.Cookie, name, url string, n int) error {
+	times, err := timeRequests(h, cookie, url, n)
+	if err != nil {
+		return fmt.Errorf("%s: %w", url, err)
+	}
+	fmt.Fprintf(m.Stdout, "  %-48s median %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
+		name, ms(times[len(times)/2]), ms(times[len(times)*95/100]), ms(times[len(times)-1]))
 	return nil
 }
 
@@ -112,21 +120,27 @@ func (m *Main) benchHandler(ctx context.Context, db *store.DB) (http.Handler, *h
 	if err != nil {
 		return nil, nil, err
 	}
+	cookie, err := benchSignIn(ctx, db, elective.RoleBookingOfficer)
+	return srv.Handler(), cookie, err
+}
+
+// benchSignIn opens a session for the first active user with the role.
+func benchSignIn(ctx context.Context, db *store.DB, role elective.Role) (*http.Cookie, error) {
 	users := store.NewUserService(db)
 	all, err := users.FindUsers(systemContext(ctx, "bench"))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, u := range all {
-		if u.Role == elective.RoleBookingOfficer && u.Active {
+		if u.Role == role && u.Active {
 			sess, err := users.CreateSession(ctx, u.ID)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			return srv.Handler(), &http.Cookie{Name: "elective_session", Value: sess.Token}, nil
+			return &http.Cookie{Name: "elective_session", Value: sess.Token}, nil
 		}
 	}
-	return nil, nil, fmt.Errorf("no active booking officer to sign in as: build the demo hospital first")
+	return nil, fmt.Errorf("no active user with the role %s to sign in as: build the demo hospital first", role)
 }
 
 // timeRequests makes n GET requests and returns their durations, sorted.
