@@ -59,7 +59,7 @@ func repair(ctx context.Context, st *state, o SolveOptions) repaired {
 	if o.MaxIterations > 0 {
 		iters = min(iters, max(1, o.MaxIterations/4))
 	}
-	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{st: st} }, schedule.Options{
+	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{St: st} }, schedule.Options{
 		Seed: o.Seed, Threads: 1, MaxIterations: iters, ProgressEvery: 1000,
 		Progress: func(p schedule.Progress) {
 			if p.Best == 0 {
@@ -68,7 +68,7 @@ func repair(ctx context.Context, st *state, o SolveOptions) repaired {
 		},
 		InitialTemp: 2, FinalTemp: 0.2,
 	})
-	best := res.Best.(*solveState).settle()
+	best := res.Best.(*solveState).Settle()
 	best.hardOnly = false
 	return repaired{st: best, iterations: res.Iterations}
 }
@@ -86,7 +86,7 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats,
 		o.ProgressEvery = 100000
 	}
 	var stats Stats
-	initial := func(r *rand.Rand) schedule.State { return &solveState{st: construct(in, r)} }
+	initial := func(r *rand.Rand) schedule.State { return &solveState{St: construct(in, r)} }
 	probe := placeMandatory(in, rand.New(rand.NewSource(o.Seed)))
 	if probe.hard > 0 {
 		// Make the mandatory patients fit before the optional ones take
@@ -96,10 +96,10 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats,
 		initial = func(r *rand.Rand) schedule.State {
 			st := start.st.clone()
 			st.placeOptional(r)
-			return &solveState{st: st}
+			return &solveState{St: st}
 		}
 	}
-	first := initial(rand.New(rand.NewSource(o.Seed))).(*solveState).st
+	first := initial(rand.New(rand.NewSource(o.Seed))).(*solveState).St
 	stats.InitialCost = first.Cost()
 	stats.T0, stats.TEnd = temperatures(first, rand.New(rand.NewSource(o.Seed)))
 	res := schedule.Search(ctx, initial, schedule.Options{
@@ -107,7 +107,7 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (*Solution, Stats,
 		ProgressEvery: o.ProgressEvery, Progress: o.Progress, Now: o.Now, Deadline: o.Deadline,
 		InitialTemp: stats.T0, FinalTemp: stats.TEnd,
 	})
-	best := res.Best.(*solveState).settle()
+	best := res.Best.(*solveState).Settle()
 	best.improveNurses()
 	stats.Cost, stats.Iterations, stats.Thread = best.Cost(), res.Iterations, res.Thread
 	return best.solution(), stats, nil
@@ -135,48 +135,12 @@ func temperatures(st *state, r *rand.Rand) (t0, tEnd float64) {
 	return t0, min(tEnd, t0)
 }
 
-// solveState adapts state to the engine's schedule.State. A proposed
-// move stays applied (pending) until the next call: Apply then only
-// commits it, and any other call reverts it first, so that a rejected
-// move costs one revert and an accepted one nothing more.
-type solveState struct {
-	st      *state
-	pending bool
-}
+// solveState runs state on the engine: each move is priced by doing it,
+// with the incremental costs, and undone when the engine turns it down.
+type solveState = schedule.Tentative[*state, *move]
 
-// settle reverts a pending move.
-func (s *solveState) settle() *state {
-	if s.pending {
-		s.st.undo(&s.st.mv)
-		s.pending = false
-	}
-	return s.st
-}
-
-// Cost is the state's weighted total.
-func (s *solveState) Cost() int64 { return s.settle().Cost() }
-
-// Propose draws a move and applies it tentatively; the returned Move is
-// only valid until the next call on the same state, as the engine uses it.
-func (s *solveState) Propose(r *rand.Rand) (schedule.Move, int64, bool) {
-	st := s.settle()
-	if !st.pick(r) {
-		return nil, 0, false
-	}
-	before := st.Cost()
-	st.do(&st.mv)
-	s.pending = true
-	return &st.mv, st.Cost() - before, true
-}
-
-// Apply makes the latest proposed move.
-func (s *solveState) Apply(m schedule.Move) {
-	if s.pending {
-		s.pending = false
-		return
-	}
-	s.st.do(m.(*move))
-}
-
-// Clone returns an independent copy, without any pending move.
-func (s *solveState) Clone() schedule.State { return &solveState{st: s.settle().clone()} }
+// Draw, Do, Undo and Copy make state a schedule.Reversible.
+func (st *state) Draw(r *rand.Rand) (*move, bool) { return &st.mv, st.pick(r) }
+func (st *state) Do(m *move)                      { st.do(m) }
+func (st *state) Undo(m *move)                    { st.undo(m) }
+func (st *state) Copy() *state                    { return st.clone() }

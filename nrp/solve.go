@@ -65,13 +65,13 @@ func Solve(ctx context.Context, in *Instance, o SolveOptions) (Roster, Stats) {
 	if o.FinalTemp > 0 {
 		stats.TEnd = o.FinalTemp
 	}
-	initial := func(*rand.Rand) schedule.State { return &solveState{st: start.clone()} }
+	initial := func(*rand.Rand) schedule.State { return &solveState{St: start.clone()} }
 	res := schedule.Search(ctx, initial, schedule.Options{
 		Seed: o.Seed, Threads: o.Threads, MaxIterations: o.MaxIterations,
 		ProgressEvery: o.ProgressEvery, Progress: o.Progress, Now: o.Now, Deadline: o.Deadline,
 		InitialTemp: stats.T0, FinalTemp: stats.TEnd,
 	})
-	best := res.Best.(*solveState).settle()
+	best := res.Best.(*solveState).Settle()
 	stats.Cost, stats.Iterations, stats.Thread = best.Cost(), res.Iterations, res.Thread
 	return best.roster(), stats
 }
@@ -105,48 +105,12 @@ func temperatures(st *state, r *rand.Rand) (t0, tEnd float64) {
 	return t0, min(tEnd, t0)
 }
 
-// solveState adapts state to the engine's schedule.State. A proposed
-// move stays applied (pending) until the next call: Apply then only
-// commits it, and any other call reverts it first, so that a rejected
-// move costs one revert and an accepted one nothing more.
-type solveState struct {
-	st      *state
-	pending bool
-}
+// solveState runs state on the engine: each move is priced by doing it,
+// with the incremental costs, and undone when the engine turns it down.
+type solveState = schedule.Tentative[*state, *move]
 
-// settle reverts a pending move.
-func (s *solveState) settle() *state {
-	if s.pending {
-		s.st.undo(&s.st.mv)
-		s.pending = false
-	}
-	return s.st
-}
-
-// Cost is the state's weighted total.
-func (s *solveState) Cost() int64 { return s.settle().Cost() }
-
-// Propose draws a move and applies it tentatively; the returned Move is
-// only valid until the next call on the same state, as the engine uses it.
-func (s *solveState) Propose(r *rand.Rand) (schedule.Move, int64, bool) {
-	st := s.settle()
-	if !st.pick(r) {
-		return nil, 0, false
-	}
-	before := st.Cost()
-	st.do(&st.mv)
-	s.pending = true
-	return &st.mv, st.Cost() - before, true
-}
-
-// Apply makes the latest proposed move.
-func (s *solveState) Apply(m schedule.Move) {
-	if s.pending {
-		s.pending = false
-		return
-	}
-	s.st.do(m.(*move))
-}
-
-// Clone returns an independent copy, without any pending move.
-func (s *solveState) Clone() schedule.State { return &solveState{st: s.settle().clone()} }
+// Draw, Do, Undo and Copy make state a schedule.Reversible.
+func (st *state) Draw(r *rand.Rand) (*move, bool) { return &st.mv, st.pick(r) }
+func (st *state) Do(m *move)                      { st.do(m) }
+func (st *state) Undo(m *move)                    { st.undo(m) }
+func (st *state) Copy() *state                    { return st.clone() }

@@ -61,11 +61,11 @@ func repairRows(ctx context.Context, st *state, o SolveOptions) (*state, int64) 
 				st.weight[h] = w * unit
 			}
 			st.weight[MinMinutes], st.weight[MaxMinutes] = w, w
-			res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{st: st} }, schedule.Options{
+			res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{St: st} }, schedule.Options{
 				Seed: o.Seed + int64(e)*rowRounds + k, Threads: 1, MaxIterations: max(1, iters/rowRounds),
 				InitialTemp: float64(w*unit) / 2, FinalTemp: 1,
 			})
-			st = res.Best.(*solveState).settle()
+			st = res.Best.(*solveState).Settle()
 			total += res.Iterations
 		}
 	}
@@ -125,10 +125,10 @@ func penaltyRepair(ctx context.Context, st *state, o SolveOptions, t0, tEnd floa
 			st.weight[h] = st.data.strict[h] * keepWeight
 		}
 		st.weight[MinMinutes], st.weight[MinConsecutive] = lambda, lambda*st.data.shortest
-		res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{st: st} }, schedule.Options{
+		res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return &solveState{St: st} }, schedule.Options{
 			Seed: o.Seed + int64(k), Threads: 1, MaxIterations: round, InitialTemp: t0, FinalTemp: tEnd,
 		})
-		st = res.Best.(*solveState).settle()
+		st = res.Best.(*solveState).Settle()
 		total += res.Iterations
 	}
 	st.weight = st.data.strict
