@@ -116,6 +116,8 @@ type TheatreTemplateService interface {
 	// FindTheatreTemplates returns the templates by theatre, weekday and
 	// start.
 	FindTheatreTemplates(ctx context.Context) ([]*TheatreTemplate, error)
+	// FindTheatreTemplate returns one template. ENOTFOUND if absent.
+	FindTheatreTemplate(ctx context.Context, id int64) (*TheatreTemplate, error)
 	// GenerateTheatreSessions makes the sessions of every template for its
 	// dates in from..to (not before today) not already made, skipping
 	// England and Wales bank holidays and dates where the theatre already
@@ -132,4 +134,17 @@ type TheatreTemplateService interface {
 	// its session, refused while patients are booked) or adds an extra
 	// list; it returns the sessions released.
 	AddTheatreTemplateException(ctx context.Context, id int64, e TemplateException) (int, error)
+	// PreviewTheatreTemplateEdit says what an edit would do to the
+	// template's lists, changing nothing: EINVALID naming the bad fields,
+	// ECONFLICT if another template of the theatre holds it at the new
+	// time, ENOTFOUND for an unknown template.
+	PreviewTheatreTemplateEdit(ctx context.Context, e TheatreTemplateEdit) (*TheatreTemplateEditPreview, error)
+	// EditTheatreTemplate changes the template and its lists from
+	// e.ApplyFrom as previewed, in one transaction. As the preview's
+	// errors, and ECONFLICT (nothing changed) naming each booked case the
+	// change would no longer fit, by procedure and list date, unless it
+	// is in e.TakeOff, or a list whose theatre is in use at the new time;
+	// EFORBIDDEN when locked lists are included by someone who is not a
+	// booking manager.
+	EditTheatreTemplate(ctx context.Context, e TheatreTemplateEdit) (*TheatreTemplateEdited, error)
 }

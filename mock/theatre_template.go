@@ -15,6 +15,9 @@ type TheatreTemplateService struct {
 	GenerateTheatreSessionsFn     func(ctx context.Context, from, to elective.Date) (int, error)
 	EndTheatreTemplateFn          func(ctx context.Context, id int64, last elective.Date, reason string) (int, error)
 	AddTheatreTemplateExceptionFn func(ctx context.Context, id int64, e elective.TemplateException) (int, error)
+	FindTheatreTemplateFn         func(ctx context.Context, id int64) (*elective.TheatreTemplate, error)
+	PreviewTheatreTemplateEditFn  func(ctx context.Context, e elective.TheatreTemplateEdit) (*elective.TheatreTemplateEditPreview, error)
+	EditTheatreTemplateFn         func(ctx context.Context, e elective.TheatreTemplateEdit) (*elective.TheatreTemplateEdited, error)
 }
 
 // CreateTheatreTemplate calls CreateTheatreTemplateFn.
@@ -40,4 +43,19 @@ func (s *TheatreTemplateService) EndTheatreTemplate(ctx context.Context, id int6
 // AddTheatreTemplateException calls AddTheatreTemplateExceptionFn.
 func (s *TheatreTemplateService) AddTheatreTemplateException(ctx context.Context, id int64, e elective.TemplateException) (int, error) {
 	return s.AddTheatreTemplateExceptionFn(ctx, id, e)
+}
+
+// FindTheatreTemplate calls FindTheatreTemplateFn.
+func (s *TheatreTemplateService) FindTheatreTemplate(ctx context.Context, id int64) (*elective.TheatreTemplate, error) {
+	return s.FindTheatreTemplateFn(ctx, id)
+}
+
+// PreviewTheatreTemplateEdit calls PreviewTheatreTemplateEditFn.
+func (s *TheatreTemplateService) PreviewTheatreTemplateEdit(ctx context.Context, e elective.TheatreTemplateEdit) (*elective.TheatreTemplateEditPreview, error) {
+	return s.PreviewTheatreTemplateEditFn(ctx, e)
+}
+
+// EditTheatreTemplate calls EditTheatreTemplateFn.
+func (s *TheatreTemplateService) EditTheatreTemplate(ctx context.Context, e elective.TheatreTemplateEdit) (*elective.TheatreTemplateEdited, error) {
+	return s.EditTheatreTemplateFn(ctx, e)
 }

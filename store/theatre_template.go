@@ -50,7 +50,7 @@ func (s *TheatreTemplateService) CreateTheatreTemplate(ctx context.Context, t *e
 		if err := tx.lockTheatre(t.TheatreID); err != nil {
 			return err
 		}
-		if err := tx.templateClash(t); err != nil {
+		if err := tx.templateClash(t, t.EffectiveFrom); err != nil {
 			return err
 		}
 		orgID, _, err := tx.org()
@@ -95,9 +95,10 @@ func (tx *Tx) checkTemplateRefs(t *elective.TheatreTemplate) error {
 }
 
 // templateClash refuses t when another template of its theatre holds it
-// at the same time on a date both run within a year.
-func (tx *Tx) templateClash(t *elective.TheatreTemplate) error {
-	others, err := tx.findTemplates(` WHERE tt.theatre_id = ?`, t.TheatreID)
+// at the same time on a date both run, from since (or the later start)
+// for a year.
+func (tx *Tx) templateClash(t *elective.TheatreTemplate, since elective.Date) error {
+	others, err := tx.findTemplates(` WHERE tt.theatre_id = ? AND tt.id <> ?`, t.TheatreID, t.ID)
 	if err != nil {
 		return err
 	}
@@ -105,9 +106,11 @@ func (tx *Tx) templateClash(t *elective.TheatreTemplate) error {
 		if !t.Overlaps(o) {
 			continue
 		}
-		from := t.EffectiveFrom
-		if o.EffectiveFrom.After(from) {
-			from = o.EffectiveFrom
+		from := since
+		for _, d := range []elective.Date{t.EffectiveFrom, o.EffectiveFrom} {
+			if d.After(from) {
+				from = d
+			}
 		}
 		if dates := calendar.Overlaps(theatreSchedule(t), theatreSchedule(o), from, from.AddDays(templateScheduleYear)); len(dates) > 0 {
 			return elective.Errorf(elective.ECONFLICT, "The theatre already has a %s %s list from another template (first together on %s)",

@@ -43,37 +43,49 @@ func (s *TheatreTemplateService) GenerateTheatreSessions(ctx context.Context, fr
 
 // generateFromTemplate makes one template's missing sessions.
 func (tx *Tx) generateFromTemplate(t *elective.TheatreTemplate, from, to elective.Date) (int, error) {
-	occ := theatreSchedule(t).Sessions(from, to)
-	if len(occ) == 0 {
-		return 0, nil
-	}
-	if err := tx.lockTheatre(t.TheatreID); err != nil {
-		return 0, err
-	}
-	have, err := tx.templateSessionDates(t.ID, from, to)
+	missing, err := tx.missingTemplateSessions(t, from, to)
 	if err != nil {
 		return 0, err
 	}
-	made := 0
-	for _, o := range occ {
-		if have[o.Date] {
-			continue
-		}
-		ts := t.Session(o.Date)
-		if busy, err := tx.theatreBusy(ts); err != nil {
-			return 0, err
-		} else if busy {
-			continue
-		}
+	for _, ts := range missing {
 		if err := tx.insertTheatreSession(ts); err != nil {
 			return 0, err
 		}
 		if _, err := tx.exec(`UPDATE theatre_session SET template_id = ? WHERE id = ?`, t.ID, ts.ID); err != nil {
 			return 0, err
 		}
-		made++
 	}
-	return made, nil
+	return len(missing), nil
+}
+
+// missingTemplateSessions are the sessions a template would make in
+// from..to: its dates with no session of its own yet where the theatre is
+// free at that time.
+func (tx *Tx) missingTemplateSessions(t *elective.TheatreTemplate, from, to elective.Date) ([]*elective.TheatreSession, error) {
+	occ := theatreSchedule(t).Sessions(from, to)
+	if len(occ) == 0 {
+		return nil, nil
+	}
+	if err := tx.lockTheatre(t.TheatreID); err != nil {
+		return nil, err
+	}
+	have, err := tx.templateSessionDates(t.ID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	var out []*elective.TheatreSession
+	for _, o := range occ {
+		if have[o.Date] {
+			continue
+		}
+		ts := t.Session(o.Date)
+		if busy, err := tx.theatreBusy(ts, 0); err != nil {
+			return nil, err
+		} else if !busy {
+			out = append(out, ts)
+		}
+	}
+	return out, nil
 }
 
 // templateSessionDates are the dates in from..to a template already has a
@@ -96,12 +108,13 @@ func (tx *Tx) templateSessionDates(templateID int64, from, to elective.Date) (ma
 	return have, rows.Err()
 }
 
-// theatreBusy reports whether the theatre has a list (not released) at any
-// minute of ts, or in the same part of ts's day.
-func (tx *Tx) theatreBusy(ts *elective.TheatreSession) (bool, error) {
+// theatreBusy reports whether the theatre has a list (not released) other
+// than the session except at any minute of ts, or in the same part of
+// ts's day.
+func (tx *Tx) theatreBusy(ts *elective.TheatreSession, except int64) (bool, error) {
 	var n int
 	err := tx.queryRow(`SELECT COUNT(*) FROM theatre_session WHERE theatre_id = ? AND session_date = ? AND status <> ?
-		AND (period = ? OR (start_minute < ? AND start_minute + minutes > ?))`, ts.TheatreID, ts.Date,
-		elective.SessionReleased, ts.Period, ts.StartMinute+ts.Minutes, ts.StartMinute).Scan(&n)
+		AND id <> ? AND (period = ? OR (start_minute < ? AND start_minute + minutes > ?))`, ts.TheatreID, ts.Date,
+		elective.SessionReleased, except, ts.Period, ts.StartMinute+ts.Minutes, ts.StartMinute).Scan(&n)
 	return n > 0, err
 }

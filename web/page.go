@@ -123,7 +123,7 @@ func allPages() []page {
 		&UserIndexPage{},
 		&AdmittedIndexPage{}, &AdmitPage{}, &AdmittedViewPage{}, &TheatreSessionIndexPage{}, &TheatreSessionViewPage{},
 		&CancelledOperationsPage{}, &PlanPage{}, &TheatreReportPage{},
-		&TheatreTemplatesPage{},
+		&TheatreTemplatesPage{}, &TheatreTemplateEditPage{},
 		&StaffIndexPage{}, &StaffFormPage{}, &StaffViewPage{}, &JobPlanPage{}, &ReconciliationPage{},
 		&LeaveIndexPage{}, &LeaveNewPage{}, &LeaveViewPage{},
 		&RotaIndexPage{}, &RotaSetupPage{}, &RotaViewPage{}, &CoverPage{},

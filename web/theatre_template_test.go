@@ -27,6 +27,7 @@ func addTheatreTemplatePages(add func(page, string), e *testEnv, formErrs FormEr
 		Theatres: []*elective.Theatre{{ID: 1, Name: "Main theatre 1"}}, Specialties: fixtureSpecialties(), Surgeons: fixtureClinicians(),
 		Form:   TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"},
 		Errors: formErrs}, "Theatre session templates")
+	addTheatreTemplateEditPages(add, e, formErrs)
 }
 
 func (e *testEnv) stubTheatreTemplates() {

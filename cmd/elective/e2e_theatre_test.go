@@ -28,8 +28,10 @@ var theatreSeed struct {
 // case on the day for a non-clinical reason and give the binding new date
 // within 28 days (rules.md 2.1), record the other case of the day as
 // admitted and treated (the clock stops, rules.md 1.3.3), run the
-// optimiser and accept its plan, read the theatre report, and add a
-// standing Wednesday afternoon list whose sessions are made at once.
+// optimiser and accept its plan, read the theatre report, add a standing
+// Wednesday afternoon list whose sessions are made at once, and edit it
+// in place (a new anaesthetist and minutes, previewed, the locked lists
+// left alone).
 func TestBrowserTheatres(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)} // Monday 08:00 in London
@@ -52,6 +54,7 @@ func TestBrowserTheatres(t *testing.T) {
 	b.planLists()
 	b.theatreReport()
 	b.theatreTemplate()
+	b.editTemplate()
 }
 
 // listPatient records the decision to admit from the pathway page.
@@ -179,6 +182,24 @@ func (b *browser) theatreTemplate() {
 	b.see("saved", "Theatre template saved; 16 sessions made for the next 16 weeks", "Wednesday Afternoon, 13:30 for 240 min", "Mr A Bone")
 	b.do("the theatre lists", chromedp.Navigate(b.base+"/theatre-sessions"), chromedp.WaitVisible(chromedp.CSS("#theatre-sessions")))
 	b.see("its sessions", "25 Nov 2026", "2 Dec 2026", "Afternoon 13:30")
+}
+
+// editTemplate gives the Wednesday list Dr Sleep and 210 minutes from
+// today: the preview shows the 14 lists it would change and leaves the
+// two inside the 2-week lock (25 November, 2 December; rules.md 3.6);
+// after saving, the list of 16 December has the new details.
+func (b *browser) editTemplate() {
+	b.do("open the edit form", chromedp.Navigate(b.base+"/theatre-templates"), follow("Edit the Wednesday list"), chromedp.WaitVisible(chromedp.CSS("#template-edit-form")))
+	b.do("change the anaesthetist and minutes", chromedp.SetValue(chromedp.CSS("#anaesthetist"), "Dr Sleep"),
+		chromedp.SetValue(chromedp.CSS("#minutes"), "210"), press("Preview the change"), chromedp.WaitVisible(chromedp.CSS("#preview")))
+	b.see("the preview", "From 23 Nov 2026: anaesthetist, minutes", "Lists that would change (14)", "minutes: 240 → 210",
+		"anaesthetist: Dr Gas → Dr Sleep", "2 locked lists left unchanged")
+	b.do("save the change", press("Save the change"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-notification-banner, .nhsuk-error-summary")))
+	b.see("saved", "Theatre template changed from 23 Nov 2026; 14 lists changed, 2 locked lists left as they were",
+		"Wednesday Afternoon, 13:30 for 210 min")
+	b.do("the lists of 16 December", chromedp.Navigate(b.base+"/theatre-sessions?from=2026-12-16&weeks=1"),
+		chromedp.WaitVisible(chromedp.CSS("#theatre-sessions")))
+	b.see("the list changed", "Dr Sleep", "0 / 210 min")
 }
 
 // seedTheatres gives the fixture trust a theatre with four of Mr Bone's
