@@ -148,10 +148,7 @@ func (f TheatreSessionForm) session() (*elective.TheatreSession, error) {
 	if ts.Date, err = elective.ParseDate(f.Date); err != nil {
 		return nil, fieldErr("date", "Enter the date of the session")
 	}
-	if ts.StartMinute, err = parseHHMM(f.Start); err != nil {
-		return nil, fieldErr("start", "Enter the start time as HH:MM, for example 08:30")
-	}
-	if ts.Minutes, err = formMinutes(f.Minutes, "minutes", "The session length"); err != nil {
+	if ts.StartMinute, ts.Minutes, err = sessionTimes(f.Start, f.Minutes); err != nil {
 		return nil, err
 	}
 	return ts, nil
@@ -180,4 +177,15 @@ func utilisationOf(ss []*elective.TheatreSession) UtilisationFigures {
 	var u UtilisationFigures
 	u.Booked, u.Total, u.Pct, u.Capped = theatre.Utilisation(ss)
 	return u
+}
+
+// sessionTimes reads a theatre session's start (HH:MM) and length in
+// minutes, as the session, template and template-edit forms ask them.
+func sessionTimes(start, minutes string) (int, int, error) {
+	at, err := parseHHMM(start)
+	if err != nil {
+		return 0, 0, fieldErr("start", "Enter the start time as HH:MM, for example 08:30")
+	}
+	n, err := formMinutes(minutes, "minutes", "The session length")
+	return at, n, err
 }

@@ -136,10 +136,7 @@ func (f TheatreTemplateForm) template() (*elective.TheatreTemplate, error) {
 		Anaesthetist: f.Anaesthetist, Weekday: time.Weekday(f.Weekday), Period: elective.SessionPeriod(f.Period),
 		ListType: elective.TheatreListType(f.ListType), Kit: splitList(f.Kit)}
 	var err error
-	if t.StartMinute, err = parseHHMM(f.Start); err != nil {
-		return nil, fieldErr("start", "Enter the start time as HH:MM, for example 08:30")
-	}
-	if t.Minutes, err = formMinutes(f.Minutes, "minutes", "The session length"); err != nil {
+	if t.StartMinute, t.Minutes, err = sessionTimes(f.Start, f.Minutes); err != nil {
 		return nil, err
 	}
 	if t.Every, err = strconv.Atoi(f.Every); err != nil {

@@ -193,10 +193,7 @@ func (f TheatreTemplateEditForm) edit(id int64) (elective.TheatreTemplateEdit, e
 		Anaesthetist: f.Anaesthetist, Period: elective.SessionPeriod(f.Period), ListType: elective.TheatreListType(f.ListType),
 		Kit: splitList(f.Kit), TakeOff: f.TakeOff, Reason: f.Reason, IncludeLocked: f.IncludeLocked, Override: f.Override}
 	var err error
-	if e.StartMinute, err = parseHHMM(f.Start); err != nil {
-		return e, fieldErr("start", "Enter the start time as HH:MM, for example 08:30")
-	}
-	if e.Minutes, err = formMinutes(f.Minutes, "minutes", "The session length"); err != nil {
+	if e.StartMinute, e.Minutes, err = sessionTimes(f.Start, f.Minutes); err != nil {
 		return e, err
 	}
 	if e.ApplyFrom, err = elective.ParseDate(f.ApplyFrom); err != nil {
