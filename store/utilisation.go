@@ -73,7 +73,8 @@ func (s *UtilisationService) CapacityDemand(ctx context.Context, today elective.
 			AND s.start_at >= ? AND s.start_at < ?
 			AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'attended', 'dna'))),
 		(SELECT COUNT(*) FROM referral r WHERE r.specialty_id = sp.id AND r.received_date >= ? AND r.received_date < ?),
-		(SELECT COUNT(*) FROM ptl_entry e WHERE e.specialty_id = sp.id AND e.list_type = 'outpatient-new' AND e.next_activity IS NULL)
+		(SELECT COUNT(*) FROM ptl_entry e WHERE e.org_id = sp.org_id AND e.specialty_id = sp.id AND e.list_type = 'outpatient-new'
+			AND e.next_activity IS NULL)
 		FROM specialty sp ORDER BY sp.name`
 	var out []*elective.CapacityDemand
 	err := s.db.read(ctx, s.db.db, func(tx *Tx) error {
