@@ -17,7 +17,24 @@ type ShiftType struct {
 	StartMinute int // minutes after local midnight
 	Minutes     int
 	Unpopular   bool
+	// Breaks is how many breaks of ShiftBreakMinutes the shift plans. The
+	// rota rules say how many its length needs (rules.md 4.3, Breaks) and
+	// list every duty of a shift that plans too few.
+	Breaks int
+	// NonResident marks non-resident on call (NROC, rules.md 4.3; TS-148):
+	// the doctor is at home, available by phone, for up to 24 hours. The
+	// 13-hour maximum shift does not apply to it; it is still a duty for
+	// the rest, consecutive-shift and weekend rules, and the hours rules
+	// count its ExpectedWorkMinutes (say 4 hours of a 24-hour on call), not
+	// its whole span. The rest actually had is judged from the work
+	// recorded on each duty (OnCallWork).
+	NonResident         bool
+	ExpectedWorkMinutes int
 }
+
+// ShiftBreakMinutes is the length of one planned break: the 2019
+// amendments give three 30-minute breaks in a 12-hour shift (rules.md 4.3).
+const ShiftBreakMinutes = 30
 
 // Validate checks the shift type's own fields; a shift over 24 hours or of
 // no length is refused here, one longer than a contract allows is refused
@@ -38,6 +55,18 @@ func (s *ShiftType) Validate() error {
 	}
 	if s.Minutes <= 0 || s.Minutes > 24*60 {
 		p.Add("minutes", "Enter a length from 1 minute to 24 hours")
+	}
+	switch {
+	case s.Breaks < 0:
+		p.Add("breaks", "Enter the number of 30-minute breaks, 0 or more")
+	case s.Minutes > 0 && s.Breaks > 0 && s.Breaks*ShiftBreakMinutes >= s.Minutes:
+		p.Add("breaks", "%d breaks of 30 minutes do not fit in a shift of %d minutes: plan fewer", s.Breaks, s.Minutes)
+	}
+	switch {
+	case !s.NonResident && s.ExpectedWorkMinutes != 0:
+		p.Add("expected_work", "Only a non-resident on-call shift has expected work: leave it empty or mark the shift on call")
+	case s.ExpectedWorkMinutes < 0 || (s.Minutes > 0 && s.ExpectedWorkMinutes > s.Minutes):
+		p.Add("expected_work", "Enter the work expected while on call, from 0 to the length of the shift")
 	}
 	return p.Err("The shift type cannot be saved: check the fields marked")
 }
@@ -194,6 +223,9 @@ type RotaCheck struct {
 	Violations []RotaViolation
 	Gaps       []RotaGap
 	Load       []RotaLoad
+	// RestReviews are duties that follow a non-resident on call whose rest
+	// expectation was not met, for review (TS-148).
+	RestReviews []RotaRestReview
 }
 
 // CoverCandidate is a member of staff considered for a gap: eligible, or
@@ -230,6 +262,9 @@ type RotaView struct {
 	Leave    map[int64][]Date // approved leave days by staff member
 	Requests []DayOffRequest  // days asked off in the rota's period
 	Check    RotaCheck
+	// OnCall are the version's non-resident on-call duties with the work
+	// recorded on them and their rest.
+	OnCall []OnCallDuty
 }
 
 // RotaService keeps teams' shift types, cover rules and rotas.
@@ -272,4 +307,15 @@ type RotaService interface {
 	// CoverCandidates lists everyone of the rota's team for a shift on a
 	// date, eligible first.
 	CoverCandidates(ctx context.Context, id int64, date Date, code string) ([]CoverCandidate, error)
+
+	// RecordOnCallWork records a stretch of work done on a non-resident
+	// on-call duty of the rota's current version (TS-148): EINVALID naming
+	// the problem, and nothing saved, unless it ends after it starts, lies
+	// within the duty and overlaps no work already recorded on it;
+	// ENOTFOUND if the person has no on-call duty that day.
+	RecordOnCallWork(ctx context.Context, id int64, w *OnCallWork) error
+	// FindOnCallDuty returns a person's non-resident on-call duty on a date
+	// of the rota's current version with the work recorded on it, what the
+	// rest expectation says and their next duty: ENOTFOUND if none.
+	FindOnCallDuty(ctx context.Context, id, staffID int64, date Date) (*OnCallDuty, error)
 }

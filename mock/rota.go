@@ -10,24 +10,26 @@ var _ elective.RotaService = (*RotaService)(nil)
 
 // RotaService is a mock of elective.RotaService.
 type RotaService struct {
-	CreateShiftTypeFn func(ctx context.Context, st *elective.ShiftType) error
-	FindShiftTypesFn  func(ctx context.Context, team string) ([]*elective.ShiftType, error)
-	CreateCoverRuleFn func(ctx context.Context, c *elective.CoverRule) error
-	FindCoverRulesFn  func(ctx context.Context, team string) ([]*elective.CoverRule, error)
-	TeamsFn           func(ctx context.Context) ([]string, error)
-	CreateRotaFn      func(ctx context.Context, r *elective.Rota) error
-	FindRotasFn       func(ctx context.Context) ([]*elective.Rota, error)
-	FindRotaFn        func(ctx context.Context, id int64, version int) (*elective.RotaView, error)
-	RotaVersionsFn    func(ctx context.Context, id int64) ([]elective.RotaVersion, error)
-	RotaChangesFn     func(ctx context.Context, id int64) ([]elective.RotaChange, error)
-	BuildRotaFn       func(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error)
-	SetDutyFn         func(ctx context.Context, id int64, d elective.RotaDuty, reason string) error
-	ImportRotaFn      func(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error
-	PublishRotaFn     func(ctx context.Context, id int64) error
-	ApplyPatternFn    func(ctx context.Context, id int64, pattern string) error
-	AskDayOffFn       func(ctx context.Context, id int64, r elective.DayOffRequest) error
-	CancelDayOffFn    func(ctx context.Context, id, requestID int64) error
-	CoverCandidatesFn func(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error)
+	CreateShiftTypeFn  func(ctx context.Context, st *elective.ShiftType) error
+	FindShiftTypesFn   func(ctx context.Context, team string) ([]*elective.ShiftType, error)
+	CreateCoverRuleFn  func(ctx context.Context, c *elective.CoverRule) error
+	FindCoverRulesFn   func(ctx context.Context, team string) ([]*elective.CoverRule, error)
+	TeamsFn            func(ctx context.Context) ([]string, error)
+	CreateRotaFn       func(ctx context.Context, r *elective.Rota) error
+	FindRotasFn        func(ctx context.Context) ([]*elective.Rota, error)
+	FindRotaFn         func(ctx context.Context, id int64, version int) (*elective.RotaView, error)
+	RotaVersionsFn     func(ctx context.Context, id int64) ([]elective.RotaVersion, error)
+	RotaChangesFn      func(ctx context.Context, id int64) ([]elective.RotaChange, error)
+	BuildRotaFn        func(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error)
+	SetDutyFn          func(ctx context.Context, id int64, d elective.RotaDuty, reason string) error
+	ImportRotaFn       func(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error
+	PublishRotaFn      func(ctx context.Context, id int64) error
+	ApplyPatternFn     func(ctx context.Context, id int64, pattern string) error
+	AskDayOffFn        func(ctx context.Context, id int64, r elective.DayOffRequest) error
+	CancelDayOffFn     func(ctx context.Context, id, requestID int64) error
+	CoverCandidatesFn  func(ctx context.Context, id int64, date elective.Date, code string) ([]elective.CoverCandidate, error)
+	RecordOnCallWorkFn func(ctx context.Context, id int64, w *elective.OnCallWork) error
+	FindOnCallDutyFn   func(ctx context.Context, id, staffID int64, date elective.Date) (*elective.OnCallDuty, error)
 }
 
 // CreateShiftType calls CreateShiftTypeFn.
@@ -118,4 +120,14 @@ func (s *RotaService) CancelDayOff(ctx context.Context, id, requestID int64) err
 // ApplyPattern calls ApplyPatternFn.
 func (s *RotaService) ApplyPattern(ctx context.Context, id int64, pattern string) error {
 	return s.ApplyPatternFn(ctx, id, pattern)
+}
+
+// RecordOnCallWork calls RecordOnCallWorkFn.
+func (s *RotaService) RecordOnCallWork(ctx context.Context, id int64, w *elective.OnCallWork) error {
+	return s.RecordOnCallWorkFn(ctx, id, w)
+}
+
+// FindOnCallDuty calls FindOnCallDutyFn.
+func (s *RotaService) FindOnCallDuty(ctx context.Context, id, staffID int64, date elective.Date) (*elective.OnCallDuty, error) {
+	return s.FindOnCallDutyFn(ctx, id, staffID, date)
 }

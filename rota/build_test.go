@@ -15,9 +15,9 @@ import (
 
 // teamShifts are the three shifts of a typical medical rota.
 var teamShifts = []ShiftType{
-	{Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60},
-	{Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60},
-	{Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 750, Unpopular: true},
+	{Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60, Breaks: 1},
+	{Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60, Breaks: 3},
+	{Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 750, Unpopular: true, Breaks: 3},
 }
 
 // team is a resident rota of n people (FY1 to ST6; CT1 and above and one

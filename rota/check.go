@@ -1,7 +1,9 @@
 package rota
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -36,8 +38,17 @@ func Check(duties []Duty, from, to elective.Date, l Limits, loc *time.Location) 
 	var out []Violation
 	for _, id := range ids {
 		out = append(out, per.violations(id, spansOf(byStaff[id], loc), &l)...)
+		out = append(out, breakViolations(byStaff[id], &per, &l, loc)...)
 	}
+	sortViolations(out)
 	return out
+}
+
+// sortViolations orders violations by staff, then date, then rule.
+func sortViolations(vs []Violation) {
+	slices.SortStableFunc(vs, func(a, b Violation) int {
+		return cmp.Or(cmp.Compare(a.StaffID, b.StaffID), a.Date.Compare(b.Date), cmp.Compare(a.Rule, b.Rule))
+	})
 }
 
 // period is the dates checked, with the instants that bound them.
@@ -57,9 +68,7 @@ func newPeriod(from, to elective.Date, loc *time.Location) period {
 func (p *period) inside(ss []span) int64 {
 	var secs int64
 	for i := range ss {
-		if lo, hi := max(ss[i].start, p.start), min(ss[i].end, p.end); hi > lo {
-			secs += hi - lo
-		}
+		secs += ss[i].workIn(p.start, p.end)
 	}
 	return secs
 }
@@ -162,10 +171,20 @@ func (l Limits) Validate() error {
 		{"min_rest", l.MinRestMinutes}, {"max_consecutive", l.MaxConsecutiveShifts}, {"max_consecutive_long", l.MaxConsecutiveLong},
 		{"max_consecutive_nights", l.MaxConsecutiveNights}, {"max_consecutive_long_late", l.MaxConsecutiveLongLate},
 		{"weekend_frequency", l.WeekendFrequency}, {"rest_after_run", l.RestAfterRunMinutes}, {"rest_after_nights", l.RestAfterNightsMinutes},
+		{"one_break_over", l.OneBreakOverMinutes}, {"two_breaks_over", l.TwoBreaksOverMinutes},
+		{"on_call_rest", l.OnCallRestMinutes}, {"on_call_night_rest", l.OnCallNightRestMinutes}, {"on_call_review", l.OnCallReviewMinutes},
 	} {
 		if f.v <= 0 {
 			p.Add(f.name, "Enter a limit above zero for %s", f.name)
 		}
+	}
+	for _, m := range []int{l.OnCallNightFromMinute, l.OnCallNightToMinute} {
+		if m < 0 || m >= 24*60 {
+			p.Add("on_call_night", "The on-call night runs between times of day, 00:00 to 23:59")
+		}
+	}
+	if l.ThreeBreaksFromMinutes < 0 {
+		p.Add("three_breaks_from", "Enter 0 (no third break) or a shift length for three breaks")
 	}
 	return p.Err("The rota limits are not complete: check the fields marked")
 }

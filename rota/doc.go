@@ -20,21 +20,40 @@
 //   - a weekend is any work between 00:00 Saturday and 24:00 Sunday local,
 //     and two worked weekends fewer than WeekendFrequency weeks apart break
 //     the frequency rule (the rolling reading, not an average);
-//   - the 48-hour average is over the period checked.
+//   - the 48-hour average is over the period checked;
+//   - breaks within a shift are planned on its shift type (Duty.Breaks, in
+//     30-minute breaks) and checked duty by duty against the duty's real
+//     length: over 5 h one, over 9 h two, from 12 h three (the 2019
+//     amendment; two under the 2016 terms). The thresholds are fields of
+//     Limits, since rules.md marks the 2016 ones UNCONFIRMED (RuleBreaks).
 //
-// Non-resident on-call (TS-148) is not a rostered shift and is not checked.
+// # Non-resident on call
+//
+// A duty may be non-resident on call (Duty.NonResident, TS-148): the
+// doctor at home, available by phone, for up to 24 hours. It is exempt
+// from the 13-hour maximum, the contract's longest shift and the breaks
+// rule, and is not a night, long or late-evening shift; it is a duty for
+// the 11-hour rest, consecutive-shift and weekend rules. The hours rules
+// (72 in 7 days, the 48-hour average) and the fair share of hours count
+// its expected work (Duty.WorkMinutes), spread evenly over its span, not
+// the span. The rest actually had is judged from the work recorded on the
+// duty by OnCallRest: per 24 hours on call, 8 hours' rest, at least 5 of
+// them continuous between 22:00 and 07:00 local (the readings for clock
+// changes, nights across midnight and shorter calls are on the function).
+// When it is not met, NextDuty finds the doctor's next duty starting
+// within 24 hours of the call ending, for review; nothing is changed.
 //
 // # Building
 //
 // Build fills a Problem's cover (shifts per date, with grades and skills)
 // from its staff by local search on schedule.Search. The safety limits,
-// leave, grades, skills, one shift a day and each person's longest shift
-// are hard: a shift that cannot be filled safely is left as a Gap, never
-// filled unsafely. Cover is a heavily weighted goal; fairness (nights,
-// weekends, unpopular shifts and hours spread pro rata to FTE) and days
-// people asked to have off are soft. Summarise prices any rota the same
-// way, built, hand-edited or imported, and Eligible lists who could take a
-// gap and why the others cannot.
+// leave, grades, skills, one shift a day, each person's longest shift and
+// a shift's planned breaks are hard: a shift that cannot be filled safely
+// is left as a Gap, never filled unsafely. Cover is a heavily weighted
+// goal; fairness (nights, weekends, unpopular shifts and hours spread pro
+// rata to FTE) and days people asked to have off are soft. Summarise
+// prices any rota the same way, built, hand-edited or imported, and
+// Eligible lists who could take a gap and why the others cannot.
 //
 // Cover is laid out as positions: a Cover of Min people on a shift and
 // date is Min positions, the first of which needs the Cover's skill if it

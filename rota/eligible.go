@@ -84,7 +84,7 @@ func (v *view) minutes(i int) int {
 	n := 0
 	for _, d := range v.mine[i] {
 		if v.inPeriod(d) {
-			n += d.Minutes()
+			n += d.WorkMinutes()
 		}
 	}
 	return n
@@ -116,8 +116,12 @@ func (v *view) candidate(i, s int, date elective.Date, sc *shiftCover, who []int
 		}
 		return refuse(ReasonSkill, "Does not hold %s, which this shift still needs.", strings.Join(slices.Compact(skills), " or "))
 	}
-	if lim := pe.MaxShiftMinutes; lim > 0 && d.Minutes() > lim {
+	if lim := pe.MaxShiftMinutes; !d.NonResident && lim > 0 && d.Minutes() > lim {
 		return refuse(RuleContractLength, "The shift is %s, longer than the %s their contract allows.", hours(int64(d.Minutes())), hours(int64(lim)))
+	}
+	if need, short := breaksShort(d, &v.p.Limits); short {
+		return refuse(RuleBreaks, "The shift plans %s; a shift of %s needs %d (rules.md 4.3).",
+			plural(int64(d.Breaks), "break"), hours(int64(d.Minutes())), need)
 	}
 	if b, ok := v.wouldBreak(i, d); ok {
 		if b.rule == ReasonNearBreach {
@@ -174,6 +178,8 @@ func reasonLabel(rule string) string {
 		return "already breaking a rule that week"
 	case ReasonNoShift:
 		return "not offered (no such shift)"
+	case RuleBreaks:
+		return "kept off it: the shift plans too few breaks"
 	}
 	return "would break " + rule
 }

@@ -27,6 +27,29 @@ type Limits struct {
 
 	RestAfterRunMinutes    int // 48 h after a run of consecutive, long or long late-evening shifts that reaches its maximum
 	RestAfterNightsMinutes int // 46 h after nights
+
+	// Breaks within a shift, counted in breaks of 30 minutes
+	// (elective.ShiftBreakMinutes): a shift over OneBreakOverMinutes needs
+	// one, over TwoBreaksOverMinutes two, and from ThreeBreaksFromMinutes
+	// three (the 2019 amendment: 3 × 30 min in a 12-hour shift, previously
+	// 2; 0 gives no third break). rules.md 4.3 marks the 2016 thresholds
+	// UNCONFIRMED (its source is truncated): 5 and 9 hours are this
+	// system's default policy, for a Trust to change.
+	OneBreakOverMinutes    int // 5 h
+	TwoBreaksOverMinutes   int // 9 h
+	ThreeBreaksFromMinutes int // 12 h (2019); 0 under the 2016 terms
+
+	// Non-resident on call (rules.md 4.3; TS-148): expect OnCallRestMinutes
+	// of rest per 24 hours on call, OnCallNightRestMinutes of it continuous
+	// between OnCallNightFromMinute and OnCallNightToMinute local (minutes
+	// after midnight; the window crosses midnight when from > to). A duty
+	// starting within OnCallReviewMinutes of an on call whose rest was not
+	// met is listed for review.
+	OnCallRestMinutes      int // 8 h
+	OnCallNightRestMinutes int // 5 h
+	OnCallNightFromMinute  int // 22:00
+	OnCallNightToMinute    int // 07:00
+	OnCallReviewMinutes    int // 24 h
 }
 
 // Limits2019 are the limits in force since the 2019 amendments (all Trusts
@@ -45,18 +68,41 @@ func Limits2019() Limits {
 		WeekendFrequency:        3,
 		RestAfterRunMinutes:     48 * 60,
 		RestAfterNightsMinutes:  46 * 60,
+		OneBreakOverMinutes:     5 * 60,
+		TwoBreaksOverMinutes:    9 * 60,
+		ThreeBreaksFromMinutes:  12 * 60,
+		OnCallRestMinutes:       8 * 60,
+		OnCallNightRestMinutes:  5 * 60,
+		OnCallNightFromMinute:   22 * 60,
+		OnCallNightToMinute:     7 * 60,
+		OnCallReviewMinutes:     24 * 60,
 	}
 }
 
 // Limits2016 are the original 2016 terms, for rotas checked against them
 // (rules.md 4.3): 8 consecutive shifts, rest after 3 or 4 nights only,
-// one weekend in two.
+// one weekend in two, two breaks in a 12-hour shift.
 func Limits2016() Limits {
 	l := Limits2019()
 	l.MaxConsecutiveShifts = 8
 	l.NightRestAfterAny = false
 	l.WeekendFrequency = 2
+	l.ThreeBreaksFromMinutes = 0
 	return l
+}
+
+// BreaksNeeded is how many 30-minute breaks a shift of minutes needs under
+// the limits' break policy (rules.md 4.3, Breaks).
+func (l *Limits) BreaksNeeded(minutes int) int {
+	switch {
+	case l.ThreeBreaksFromMinutes > 0 && minutes >= l.ThreeBreaksFromMinutes:
+		return 3
+	case minutes > l.TwoBreaksOverMinutes:
+		return 2
+	case minutes > l.OneBreakOverMinutes:
+		return 1
+	}
+	return 0
 }
 
 // nightRestThreshold is the length of a run of nights after which the
@@ -70,16 +116,39 @@ func (l *Limits) nightRestThreshold() int {
 }
 
 // Duty is one rostered shift of one person, as instants (UTC). Code is the
-// shift type's code ("LD"), or whatever a fixed or imported duty carries.
+// shift type's code ("LD"), or whatever a fixed or imported duty carries;
+// Breaks, NonResident and ExpectedWorkMinutes are its shift type's.
 type Duty struct {
 	StaffID    int64
 	Code       string
 	Start, End time.Time
+	Breaks     int // 30-minute breaks planned
+	// NonResident duties (non-resident on call) are exempt from the
+	// maximum shift length and the breaks rule, are not night, long or
+	// late-evening shifts, and count ExpectedWorkMinutes for the hours
+	// rules (see WorkMinutes).
+	NonResident         bool
+	ExpectedWorkMinutes int
 }
 
 // Minutes is the duty's real length in minutes: a night across the autumn
 // clock change is an hour longer than the same night on other dates.
 func (d Duty) Minutes() int { return int(d.End.Sub(d.Start) / time.Minute) }
+
+// WorkMinutes is the work the hours rules (72 in 7 days, the 48-hour
+// average) and the fair share of hours count for d: its whole length for
+// a resident shift; for non-resident on call the work expected while on
+// call, never more than the duty's length. The reading: an on-call doctor
+// at home is not working for the span of the call, and the rota cannot
+// know the work in advance, so the expected work stands for it, spread
+// evenly over the span (a window that holds half the call holds half the
+// expected work).
+func (d Duty) WorkMinutes() int {
+	if d.NonResident {
+		return max(0, min(d.ExpectedWorkMinutes, d.Minutes()))
+	}
+	return d.Minutes()
+}
 
 // Night-shift window of the 2016 terms: at least 3 hours of the shift fall
 // between 23:00 and 06:00.
@@ -93,8 +162,10 @@ const (
 
 // IsNight reports whether d is a night shift under the 2016 terms: at least
 // 3 hours of it fall between 23:00 and 06:00 local time (rules.md 4.3).
+// Non-resident on call is not a night shift: its nights are judged by the
+// rest expectation of on call instead (OnCallRest).
 func IsNight(d Duty, loc *time.Location) bool {
-	return nightOverlap(d.Start, d.End, loc) >= nightMinHours*time.Hour
+	return !d.NonResident && nightOverlap(d.Start, d.End, loc) >= nightMinHours*time.Hour
 }
 
 // nightOverlap is the time of [start, end) that falls between 23:00 and
@@ -116,7 +187,8 @@ func nightOverlap(start, end time.Time, loc *time.Location) time.Duration {
 }
 
 // IsLong reports whether d is a long shift: over 10 hours (rules.md 4.3).
-func IsLong(d Duty) bool { return d.End.Sub(d.Start) > longMinutes*time.Minute }
+// Non-resident on call is not a long shift, however long the call.
+func IsLong(d Duty) bool { return !d.NonResident && d.End.Sub(d.Start) > longMinutes*time.Minute }
 
 // IsLongLateEvening reports whether d is a long late-evening shift: over 10
 // hours and ending after 23:00 local on the day it starts (rules.md 4.3).

@@ -41,6 +41,9 @@ type cell struct {
 	touches   int      // extra dates it works on after its start date
 	weeks     [2]int16 // weekend indexes it works in, -1 unused
 	unpopular bool
+	// shortBreaks: the shift plans fewer breaks than this date's length
+	// needs, so no one may take it (breaksShort).
+	shortBreaks bool
 }
 
 // position is one person's place in a shift's cover on a date. A cover of
@@ -92,15 +95,14 @@ func (m *model) makeCells() {
 		for s := range m.p.Shifts {
 			duty := dutyOf(0, &m.p.Shifts[s], date, m.loc)
 			m.cells[d*m.nShift+s] = m.cellOf(duty, m.p.Shifts[s].Unpopular)
+			_, m.cells[d*m.nShift+s].shortBreaks = breaksShort(duty, &m.l)
 		}
 	}
 }
 
 func (m *model) cellOf(d Duty, unpopular bool) cell {
 	c := cell{span: spanOf(d, m.loc), unpopular: unpopular, weeks: [2]int16{-1, -1}}
-	if lo, hi := max(c.span.start, m.per.start), min(c.span.end, m.per.end); hi > lo {
-		c.inPeriod = hi - lo
-	}
+	c.inPeriod = c.span.workIn(m.per.start, m.per.end)
 	first, last := touched(d.Start, d.End, m.loc)
 	c.touches = last.DaysSince(first)
 	for i, w := range c.span.weekends {
@@ -185,7 +187,10 @@ func (m *model) allow(mb *member) {
 			for k := d; k <= d+c.touches && ok; k++ {
 				ok = k >= m.nDays || !leave[k]
 			}
-			if lim := mb.p.MaxShiftMinutes; (lim > 0 && c.span.minutes() > int64(lim)) || c.span.minutes() > int64(m.l.MaxShiftMinutes) {
+			if lim := mb.p.MaxShiftMinutes; !c.span.onCall && ((lim > 0 && c.span.minutes() > int64(lim)) || c.span.minutes() > int64(m.l.MaxShiftMinutes)) {
+				ok = false
+			}
+			if c.shortBreaks {
 				ok = false
 			}
 			mb.ok[d*m.nShift+s] = ok

@@ -18,6 +18,13 @@ type ShiftType struct {
 	StartMinute, Minutes int
 	// Unpopular shifts (say, a Friday twilight) are shared out fairly.
 	Unpopular bool
+	// Breaks is the 30-minute breaks the shift plans; a shift that plans
+	// fewer than its length needs (Limits.BreaksNeeded) is left as a gap.
+	Breaks int
+	// NonResident marks non-resident on call, with the work expected while
+	// on call (Duty.WorkMinutes).
+	NonResident         bool
+	ExpectedWorkMinutes int
 }
 
 // Cover is how many people a shift needs on a date.
@@ -148,6 +155,12 @@ func (p *Problem) validateShifts(pr *elective.Problems) map[string]bool {
 		if s.Minutes <= 0 || s.Minutes > 24*60 {
 			pr.Add("shifts", "Shift %q lasts %d minutes; a shift lasts from 1 minute to 24 hours", s.Code, s.Minutes)
 		}
+		if s.Breaks < 0 {
+			pr.Add("shifts", "Shift %q plans %d breaks", s.Code, s.Breaks)
+		}
+		if s.ExpectedWorkMinutes < 0 || (s.NonResident && s.ExpectedWorkMinutes > s.Minutes) {
+			pr.Add("shifts", "Shift %q expects %d minutes of work on call; enter 0 to its length", s.Code, s.ExpectedWorkMinutes)
+		}
 	}
 	return codes
 }
@@ -233,7 +246,8 @@ func (p *Problem) DutyOf(staffID int64, code string, d elective.Date) Duty {
 func dutyOf(staffID int64, s *ShiftType, d elective.Date, loc *time.Location) Duty {
 	start := time.Date(d.Year, d.Month, d.Day, 0, s.StartMinute, 0, 0, loc)
 	end := time.Date(d.Year, d.Month, d.Day, 0, s.StartMinute+s.Minutes, 0, 0, loc)
-	return Duty{StaffID: staffID, Code: s.Code, Start: start.UTC(), End: end.UTC()}
+	return Duty{StaffID: staffID, Code: s.Code, Start: start.UTC(), End: end.UTC(), Breaks: s.Breaks,
+		NonResident: s.NonResident, ExpectedWorkMinutes: s.ExpectedWorkMinutes}
 }
 
 // GradesAtLeast lists the resident grades from min upwards

@@ -22,6 +22,7 @@ const (
 	RuleLongLate         = "max-consecutive-long-late"
 	RuleRestLongLate     = "rest-after-long-late"
 	RuleWeekendFrequency = "weekend-frequency"
+	RuleBreaks           = "breaks-within-shift"
 	// Summarise also reports these, which are about the person, not the
 	// contract's limits.
 	RuleOnLeave        = "on-leave"
@@ -39,9 +40,13 @@ type breach struct {
 	ref   int64 // context: the rest owed or the run's length (run rules), the earlier weekend
 }
 
-// shiftLength: no shift over 13 hours (rules.md 4.3; TS-146).
+// shiftLength: no shift over 13 hours (rules.md 4.3; TS-146). Non-resident
+// on call may last up to 24 hours: the limit is for resident shifts.
 func shiftLength(ss []span, l *Limits, out []breach) []breach {
 	for i := range ss {
+		if ss[i].onCall {
+			continue
+		}
 		if m := ss[i].minutes(); m > int64(l.MaxShiftMinutes) {
 			out = append(out, breach{rule: RuleShiftLength, day: ss[i].day, got: m, limit: int64(l.MaxShiftMinutes)})
 		}
@@ -70,9 +75,11 @@ func restBetween(ss []span, l *Limits, out []breach) []breach {
 const weekSeconds = 7 * 24 * 3600
 
 // sevenDay: at most 72 hours in any 168 hours, counted by instants over a
-// rolling window (rules.md 4.3; TS-140). The hours in a sliding window
-// peak when it starts as a duty starts or ends as a duty ends, so only
-// those windows are priced. Each is dated at the last duty in it, one
+// rolling window (rules.md 4.3; TS-140); non-resident on call counts its
+// expected work spread over its span (Duty.WorkMinutes). The hours in a
+// sliding window peak when it starts as a duty starts or ends as a duty
+// ends (the work is even within each duty), so only those windows are
+// priced. Each is dated at the last duty in it, one
 // breach per date with the worst window's hours.
 func sevenDay(ss []span, l *Limits, out []breach) []breach {
 	n := len(ss)
@@ -109,9 +116,7 @@ func windowSum(ss []span, from, to, longest int64) int64 {
 	k := sort.Search(len(ss), func(k int) bool { return ss[k].start >= from-longest })
 	var sum int64
 	for ; k < len(ss) && ss[k].start < to; k++ {
-		if lo, hi := max(ss[k].start, from), min(ss[k].end, to); hi > lo {
-			sum += hi - lo
-		}
+		sum += ss[k].workIn(from, to)
 	}
 	return sum
 }
@@ -220,13 +225,12 @@ func weekendFrequency(ss []span, l *Limits, out []breach) []breach {
 
 // averageWeekly: at most 48 hours a week on average over the period
 // [from, to) of days days (rules.md 4.3), counting only the work inside
-// it. It is dated at the period's last day, lastDay.
+// it (the expected work of non-resident on call, Duty.WorkMinutes). It is
+// dated at the period's last day, lastDay.
 func averageWeekly(ss []span, from, to int64, days int, lastDay int64, l *Limits, out []breach) []breach {
 	var secs int64
 	for i := range ss {
-		if lo, hi := max(ss[i].start, from), min(ss[i].end, to); hi > lo {
-			secs += hi - lo
-		}
+		secs += ss[i].workIn(from, to)
 	}
 	if days <= 0 {
 		return out

@@ -17,7 +17,9 @@ const noWeekend = math.MinInt64
 type span struct {
 	start, end        int64 // Unix seconds
 	day               int64 // local date of the start, as elective.Date.Days
+	work              int64 // seconds the hours rules count: Duty.WorkMinutes
 	night, long, late bool
+	onCall            bool // non-resident on call
 	// weekends are the weekends the duty works in, each by its Saturday's
 	// Days; noWeekend when unused.
 	weekends [2]int64
@@ -25,10 +27,31 @@ type span struct {
 
 func (s *span) minutes() int64 { return (s.end - s.start) / 60 }
 
+// workMinutes is the minutes of work the hours rules count.
+func (s *span) workMinutes() int64 { return s.work / 60 }
+
+// workIn is the seconds of work counted in [lo, hi): all of it for a
+// resident shift, the expected work spread evenly over the span for
+// non-resident on call (Duty.WorkMinutes).
+func (s *span) workIn(lo, hi int64) int64 {
+	lo, hi = max(lo, s.start), min(hi, s.end)
+	if hi <= lo {
+		return 0
+	}
+	if length := s.end - s.start; s.work != length {
+		return (hi - lo) * s.work / length
+	}
+	return hi - lo
+}
+
 // spanOf works out the span of d in loc.
 func spanOf(d Duty, loc *time.Location) span {
 	s := span{start: d.Start.Unix(), end: d.End.Unix(), day: elective.DateOf(d.Start, loc).Days(),
-		night: IsNight(d, loc), long: IsLong(d), late: IsLongLateEvening(d, loc)}
+		work: int64(d.WorkMinutes()) * 60, night: IsNight(d, loc), long: IsLong(d), late: IsLongLateEvening(d, loc),
+		onCall: d.NonResident}
+	if !d.NonResident {
+		s.work = s.end - s.start // to the second, as the rules counted before
+	}
 	s.weekends = weekendsOf(d.Start, d.End, loc)
 	return s
 }

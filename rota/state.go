@@ -100,7 +100,7 @@ func (s *state) count(p int32, c *cell, day int, sign int64) {
 	m := s.m
 	t := &s.t[p]
 	s.team.add(t, -1)
-	t.minutes += sign * c.span.minutes()
+	t.minutes += sign * c.span.workMinutes()
 	if c.span.night {
 		t.nights += sign
 	}

@@ -26,7 +26,17 @@ func withContext(p *Problem) *Problem {
 // earlier duties do not already break: the builder's checks near each
 // change miss nothing.
 func TestStateInvariants(t *testing.T) {
-	p := withContext(withLeave(team(10, 6)))
+	walkInvariants(t, withContext(withLeave(team(10, 6))))
+}
+
+// TestStateInvariantsOnCall walks a rota with a weekly 24 h non-resident
+// on call, whose expected work the hours rules count (rules.md 4.3).
+func TestStateInvariantsOnCall(t *testing.T) {
+	walkInvariants(t, withContext(withLeave(onCallTeam())))
+}
+
+func walkInvariants(t *testing.T, p *Problem) {
+	t.Helper()
 	if err := p.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -132,15 +132,15 @@ func (v *view) violations() []Violation {
 			out = append(out, Violation{StaffID: pe.ID, Rule: b.rule, Date: elective.DateFromDays(b.day), Message: b.message()})
 		}
 		out = append(out, v.personal(pe, v.mine[i])...)
+		out = append(out, breakViolations(v.mine[i], &v.per, &v.p.Limits, v.loc)...)
 	}
 	out = append(out, Check(v.others, v.p.From, v.p.To, v.p.Limits, v.loc)...)
-	slices.SortStableFunc(out, func(a, b Violation) int {
-		return cmp.Or(cmp.Compare(a.StaffID, b.StaffID), a.Date.Compare(b.Date), cmp.Compare(a.Rule, b.Rule))
-	})
+	sortViolations(out)
 	return out
 }
 
-// personal finds work on leave and shifts over the person's contract.
+// personal finds work on leave and shifts over the person's contract
+// (which, like the maximum shift, non-resident on call is exempt from).
 func (v *view) personal(pe *Person, duties []Duty) []Violation {
 	var out []Violation
 	for _, d := range duties {
@@ -152,7 +152,7 @@ func (v *view) personal(pe *Person, duties []Duty) []Violation {
 			out = append(out, Violation{StaffID: pe.ID, Rule: RuleOnLeave, Date: day,
 				Message: fmt.Sprintf("Rostered on %s, when on approved leave.", u.Format("2 Jan 2006"))})
 		}
-		if lim := pe.MaxShiftMinutes; lim > 0 && d.Minutes() > lim && d.Minutes() <= v.p.Limits.MaxShiftMinutes {
+		if lim := pe.MaxShiftMinutes; !d.NonResident && lim > 0 && d.Minutes() > lim && d.Minutes() <= v.p.Limits.MaxShiftMinutes {
 			out = append(out, Violation{StaffID: pe.ID, Rule: RuleContractLength, Date: day,
 				Message: fmt.Sprintf("This %s shift is longer than the %s the contract allows.", hours(int64(d.Minutes())), hours(int64(lim)))})
 		}
@@ -182,7 +182,7 @@ func (v *view) loads() []Load {
 			if !v.inPeriod(d) {
 				continue
 			}
-			l.Minutes += d.Minutes()
+			l.Minutes += d.WorkMinutes()
 			l.Shifts++
 			if IsNight(d, v.loc) {
 				l.Nights++

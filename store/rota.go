@@ -19,7 +19,9 @@ type RotaService struct{ db *DB }
 func NewRotaService(db *DB) *RotaService { return &RotaService{db} }
 
 // CreateShiftType checks and adds a shift type: ECONFLICT if the team
-// already has the code.
+// already has the code. A resident shift longer than any contract in the
+// team is refused; non-resident on call, which may last 24 hours, is not
+// held to the contracts' longest shift.
 func (s *RotaService) CreateShiftType(ctx context.Context, st *elective.ShiftType) error {
 	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
 		return err
@@ -38,7 +40,7 @@ func (s *RotaService) CreateShiftType(ctx context.Context, st *elective.ShiftTyp
 			st.Team, true).Scan(&longest); err != nil {
 			return err
 		}
-		if longest > 0 && st.Minutes > longest {
+		if longest > 0 && st.Minutes > longest && !st.NonResident {
 			return elective.Problems{{Field: "minutes", Message: "A shift of " + hoursText(st.Minutes) +
 				" is longer than any contract in " + st.Team + " allows (" + hoursText(longest) + ")"}}.Err("The shift type cannot be saved: check the fields marked")
 		}
@@ -49,12 +51,17 @@ func (s *RotaService) CreateShiftType(ctx context.Context, st *elective.ShiftTyp
 		} else if n > 0 {
 			return elective.Errorf(elective.ECONFLICT, "%s already has a shift coded %s", st.Team, st.Code)
 		}
-		st.ID, err = tx.insert(`INSERT INTO shift_type (org_id, team, code, name, start_minute, minutes, unpopular)
-			VALUES `+placeholders(7), orgID, st.Team, st.Code, st.Name, st.StartMinute, st.Minutes, st.Unpopular)
+		st.ID, err = tx.insert(`INSERT INTO shift_type (org_id, team, code, name, start_minute, minutes, unpopular,
+			breaks, non_resident, expected_work_minutes) VALUES `+placeholders(10), orgID, st.Team, st.Code, st.Name,
+			st.StartMinute, st.Minutes, st.Unpopular, st.Breaks, st.NonResident, st.ExpectedWorkMinutes)
 		if err != nil {
 			return err
 		}
-		return tx.audit("rota.shift-type-create", 0, "team="+st.Team+" code="+st.Code)
+		detail := "team=" + st.Team + " code=" + st.Code + " breaks=" + itoa(st.Breaks)
+		if st.NonResident {
+			detail += " non-resident expected-work=" + itoa(st.ExpectedWorkMinutes)
+		}
+		return tx.audit("rota.shift-type-create", 0, detail)
 	})
 }
 
@@ -73,8 +80,8 @@ func (s *RotaService) FindShiftTypes(ctx context.Context, team string) ([]*elect
 }
 
 func (tx *Tx) shiftTypes(team string) ([]*elective.ShiftType, error) {
-	rows, err := tx.query(`SELECT id, team, code, name, start_minute, minutes, unpopular FROM shift_type
-		WHERE team = ? ORDER BY start_minute, code`, team)
+	rows, err := tx.query(`SELECT id, team, code, name, start_minute, minutes, unpopular, breaks, non_resident,
+		expected_work_minutes FROM shift_type WHERE team = ? ORDER BY start_minute, code`, team)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +89,8 @@ func (tx *Tx) shiftTypes(team string) ([]*elective.ShiftType, error) {
 	var out []*elective.ShiftType
 	for rows.Next() {
 		st := &elective.ShiftType{}
-		if err := rows.Scan(&st.ID, &st.Team, &st.Code, &st.Name, &st.StartMinute, &st.Minutes, &st.Unpopular); err != nil {
+		if err := rows.Scan(&st.ID, &st.Team, &st.Code, &st.Name, &st.StartMinute, &st.Minutes, &st.Unpopular, &st.Breaks,
+			&st.NonResident, &st.ExpectedWorkMinutes); err != nil {
 			return nil, err
 		}
 		out = append(out, st)

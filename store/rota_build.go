@@ -62,7 +62,8 @@ func (in *rotaInputs) problem(loc *time.Location) *rota.Problem {
 	}
 	for _, s := range in.shifts {
 		p.Shifts = append(p.Shifts, rota.ShiftType{Code: s.Code, Name: s.Name, StartMinute: s.StartMinute,
-			Minutes: s.Minutes, Unpopular: s.Unpopular})
+			Minutes: s.Minutes, Unpopular: s.Unpopular, Breaks: s.Breaks, NonResident: s.NonResident,
+			ExpectedWorkMinutes: s.ExpectedWorkMinutes})
 	}
 	for d := in.rota.From; !d.After(in.rota.To); d = d.AddDays(1) {
 		for _, c := range in.cover {
@@ -175,9 +176,15 @@ func (tx *Tx) rotaView(id int64, version int) (*elective.RotaView, error) {
 	if err != nil {
 		return nil, err
 	}
+	work, err := tx.onCallWork(id, 0, elective.Date{})
+	if err != nil {
+		return nil, err
+	}
 	p := in.problem(tx.db.Location)
-	return &elective.RotaView{Rota: in.rota, Staff: in.staff, Shifts: in.shifts, Duties: duties, Leave: in.leave,
-		Requests: keptRequests(in.asked, duties), Check: in.check(p, duties)}, nil
+	v := &elective.RotaView{Rota: in.rota, Staff: in.staff, Shifts: in.shifts, Duties: duties, Leave: in.leave,
+		Requests: keptRequests(in.asked, duties), Check: in.check(p, duties)}
+	v.OnCall, v.Check.RestReviews = in.onCall(p, duties, work, tx.db.Location)
+	return v, nil
 }
 
 // keptRequests marks the days asked off that the duties leave free.

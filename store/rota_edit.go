@@ -65,8 +65,9 @@ func replaceDuty(duties []elective.RotaDuty, d elective.RotaDuty) []elective.Rot
 }
 
 // checkDuty refuses a duty naming someone outside the team, a shift code
-// the team does not have or a date outside the rota; row numbers a
-// problem for imports (0: no row).
+// the team does not have, a resident shift longer than the person's
+// contract allows (non-resident on call is not held to it) or a date
+// outside the rota; row numbers a problem for imports (0: no row).
 func (in *rotaInputs) checkDuty(d elective.RotaDuty, row int) error {
 	var p elective.Problems
 	at := ""
@@ -80,7 +81,7 @@ func (in *rotaInputs) checkDuty(d elective.RotaDuty, row int) error {
 	if d.ShiftCode != "" && st == nil {
 		p.Add("shift", "%s%s has no shift coded %q", at, in.rota.Team, d.ShiftCode)
 	}
-	if m := in.member(d.StaffID); m != nil && st != nil && m.ContractMaxShiftMinutes > 0 && st.Minutes > m.ContractMaxShiftMinutes {
+	if m := in.member(d.StaffID); m != nil && st != nil && !st.NonResident && m.ContractMaxShiftMinutes > 0 && st.Minutes > m.ContractMaxShiftMinutes {
 		p.Add("shift", "%s%s's contract allows shifts of up to %s; %s is %s", at, m.DisplayName(),
 			hoursText(m.ContractMaxShiftMinutes), st.Code, hoursText(st.Minutes))
 	}

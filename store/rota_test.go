@@ -31,9 +31,9 @@ func mustResidentTeam(t *testing.T, db *store.DB) []*elective.StaffMember {
 	}
 	svc := store.NewRotaService(db)
 	for _, st := range []*elective.ShiftType{
-		{Team: residents, Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60},
-		{Team: residents, Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60, Unpopular: true},
-		{Team: residents, Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 12*60 + 30, Unpopular: true},
+		{Team: residents, Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60, Breaks: 1},
+		{Team: residents, Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60, Unpopular: true, Breaks: 3},
+		{Team: residents, Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 12*60 + 30, Unpopular: true, Breaks: 3},
 	} {
 		if err := svc.CreateShiftType(as(rota), st); err != nil {
 			t.Fatal(err)

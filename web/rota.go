@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/rota"
 )
 
 // RotaIndexPage lists the rotas with a form to start one for a team.
@@ -103,10 +104,13 @@ func (*RotaSetupPage) Weekdays() []time.Weekday {
 	return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 }
 
-// ShiftTypeForm and CoverRuleForm are the setup forms as typed.
+// ShiftTypeForm and CoverRuleForm are the setup forms as typed. Breaks
+// left empty takes what the shift's length needs; ExpectedWork is hours of
+// work expected on a non-resident on call.
 type ShiftTypeForm struct {
 	Code, Name, Start, Hours string
-	Unpopular                bool
+	Breaks, ExpectedWork     string
+	Unpopular, NonResident   bool
 }
 
 type CoverRuleForm struct {
@@ -160,21 +164,46 @@ func (s *Server) handleShiftTypeCreate(w http.ResponseWriter, r *http.Request) e
 	}
 	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	team := v("team")
-	f := ShiftTypeForm{Code: v("code"), Name: v("name"), Start: v("start"), Hours: v("hours"), Unpopular: v("unpopular") == "1"}
-	st := &elective.ShiftType{Team: team, Code: f.Code, Name: f.Name, Unpopular: f.Unpopular}
-	var err error
-	if st.StartMinute, err = parseHHMM(f.Start); err != nil {
-		err = fieldErr("start", "Enter the start time as HH:MM, for example 08:00")
-	} else if h, perr := strconv.ParseFloat(f.Hours, 64); perr != nil || h <= 0 || h > 24 {
-		err = fieldErr("minutes", "Enter the length in hours, for example 12.5")
-	} else {
-		st.Minutes = int(h*60 + 0.5)
+	f := ShiftTypeForm{Code: v("code"), Name: v("name"), Start: v("start"), Hours: v("hours"), Unpopular: v("unpopular") == "1",
+		Breaks: v("breaks"), NonResident: v("non_resident") == "1", ExpectedWork: v("expected_work")}
+	st := &elective.ShiftType{Team: team, Code: f.Code, Name: f.Name, Unpopular: f.Unpopular, NonResident: f.NonResident}
+	err := f.read(st)
+	if err == nil {
 		err = s.svc.Rotas.CreateShiftType(r.Context(), st)
 	}
 	if err == nil {
 		return s.redirectWithFlash(w, r, setupURL(team), "Shift type "+st.Code+" added")
 	}
 	return s.setupError(w, r, team, err, func(p *RotaSetupPage) { p.Shift = f })
+}
+
+// read parses the typed times and numbers into st. Empty breaks take what
+// the length needs under the default policy (rules.md 4.3, Breaks), so
+// that a new shift is clean unless the coordinator says otherwise.
+func (f ShiftTypeForm) read(st *elective.ShiftType) error {
+	var err error
+	if st.StartMinute, err = parseHHMM(f.Start); err != nil {
+		return fieldErr("start", "Enter the start time as HH:MM, for example 08:00")
+	}
+	h, err := strconv.ParseFloat(f.Hours, 64)
+	if err != nil || h <= 0 || h > 24 {
+		return fieldErr("minutes", "Enter the length in hours, for example 12.5")
+	}
+	st.Minutes = int(h*60 + 0.5)
+	if f.Breaks == "" {
+		policy := rota.Limits2019()
+		st.Breaks = policy.BreaksNeeded(st.Minutes)
+	} else if st.Breaks, err = strconv.Atoi(f.Breaks); err != nil {
+		return fieldErr("breaks", "Enter the number of 30-minute breaks as a whole number, for example 2")
+	}
+	if f.ExpectedWork != "" {
+		w, err := strconv.ParseFloat(f.ExpectedWork, 64)
+		if err != nil {
+			return fieldErr("expected_work", "Enter the work expected on call in hours, for example 4")
+		}
+		st.ExpectedWorkMinutes = int(w*60 + 0.5)
+	}
+	return nil
 }
 
 func (s *Server) handleCoverRuleCreate(w http.ResponseWriter, r *http.Request) error {
@@ -212,6 +241,6 @@ func (s *Server) setupError(w http.ResponseWriter, r *http.Request, team string,
 		return perr
 	}
 	keep(p)
-	p.Errors = newFormErrors(err, nil)
+	p.Errors = newFormErrors(err, map[string]string{"minutes": "hours", "name": "shift-name", "shift": "cover-shift"})
 	return s.render(w, r, httpStatus(err), p)
 }

@@ -14,10 +14,12 @@ const coverHorizonDays = 56
 
 // CoverPage is the cover worklist: every shift short of its cover in the
 // coming weeks on any rota, and for a chosen gap the staff who could take
-// it without breaking a rule.
+// it without breaking a rule; and the duties to review because the rest
+// on a non-resident on call before them was not met (TS-148).
 type CoverPage struct {
 	Page
 	Today      elective.Date
+	Reviews    []CoverReview
 	Gaps       []CoverGap
 	Chosen     *CoverGap
 	Candidates []elective.CoverCandidate
@@ -30,6 +32,15 @@ type CoverGap struct {
 	elective.RotaGap
 	Rota *elective.Rota
 }
+
+// CoverReview is a duty to review after an on call, with its rota.
+type CoverReview struct {
+	elective.RotaRestReview
+	Rota *elective.Rota
+}
+
+// OnCallURL opens the on-call duty with its recorded work.
+func (c CoverReview) OnCallURL() string { return onCallURL(c.Rota.ID, c.OnCall.StaffID, c.OnCall.Date) }
 
 // URL opens the gap's candidates.
 func (g CoverGap) URL() string {
@@ -75,7 +86,13 @@ func (s *Server) coverPage(r *http.Request) (*CoverPage, error) {
 				p.Gaps = append(p.Gaps, CoverGap{RotaGap: g, Rota: rt})
 			}
 		}
+		for _, rv := range v.Check.RestReviews {
+			if !rv.Duty.Date.Before(today) && !rv.Duty.Date.After(until) {
+				p.Reviews = append(p.Reviews, CoverReview{RotaRestReview: rv, Rota: rt})
+			}
+		}
 	}
+	sort.SliceStable(p.Reviews, func(i, j int) bool { return p.Reviews[i].Duty.Date.Before(p.Reviews[j].Duty.Date) })
 	sort.SliceStable(p.Gaps, func(i, j int) bool { return p.Gaps[i].Date.Before(p.Gaps[j].Date) })
 	q := r.URL.Query()
 	if id := formInt64(q.Get("rota")); id != 0 {

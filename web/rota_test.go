@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openelective/elective"
 )
@@ -19,12 +20,13 @@ func fixtureRotaView(today elective.Date) *elective.RotaView {
 	ash := &elective.StaffMember{ID: 1, Title: "Dr", GivenName: "Ann", FamilyName: "Ash", Grade: "ST4", Mobile: "07700 900123"}
 	birch := &elective.StaffMember{ID: 2, Title: "Dr", GivenName: "Ben", FamilyName: "Birch", Grade: "FY1"}
 	return &elective.RotaView{Rota: r, Staff: []*elective.StaffMember{ash, birch},
-		Shifts: []*elective.ShiftType{{Code: "D", Name: "Day", StartMinute: 480, Minutes: 540},
-			{Code: "N", Name: "Night", StartMinute: 1230, Minutes: 750, Unpopular: true}},
+		Shifts: []*elective.ShiftType{{Code: "D", Name: "Day", StartMinute: 480, Minutes: 540, Breaks: 1},
+			{Code: "N", Name: "Night", StartMinute: 1230, Minutes: 750, Unpopular: true, Breaks: 3}, onCallShift},
 		Duties: []elective.RotaDuty{{StaffID: 1, Date: from, ShiftCode: "N", StaffName: "Dr A Ash"},
 			{StaffID: 1, Date: from.AddDays(1), ShiftCode: "N", StaffName: "Dr A Ash"},
 			{StaffID: 1, Date: from.AddDays(2), ShiftCode: "D", StaffName: "Dr A Ash"},
-			{StaffID: 2, Date: from, ShiftCode: "D", StaffName: "Dr B Birch"}},
+			{StaffID: 2, Date: from, ShiftCode: "D", StaffName: "Dr B Birch"},
+			{StaffID: 2, Date: from.AddDays(1), ShiftCode: "OC", StaffName: "Dr B Birch"}},
 		Leave:    map[int64][]elective.Date{2: {from.AddDays(2)}},
 		Requests: []elective.DayOffRequest{{ID: 4, StaffID: 2, StaffName: "Dr B Birch", Date: from.AddDays(1), Note: "Wedding", Kept: true}},
 		Check: elective.RotaCheck{
@@ -34,8 +36,38 @@ func fixtureRotaView(today elective.Date) *elective.RotaView {
 			Load: []elective.RotaLoad{{StaffID: 1, StaffName: "Dr A Ash", Grade: "ST4", Minutes: 2040, Shifts: 3, Nights: 2}}}}
 }
 
+// onCallShift is a 24 h non-resident on call from 08:00 expecting 4 h of
+// work.
+var onCallShift = &elective.ShiftType{Code: "OC", Name: "On call from home", StartMinute: 480, Minutes: 1440,
+	NonResident: true, ExpectedWorkMinutes: 240}
+
+// withOnCall adds Dr B Birch's on call of day 2 to the view: called in
+// from 02:00 to 03:00, so only 4 h continuous rest between 22:00 and 07:00
+// (TS-148), with the next duty flagged for review.
+func withOnCall(v *elective.RotaView, loc *time.Location) *elective.RotaView {
+	d := v.Rota.From.AddDays(1)
+	duty := elective.RotaDuty{StaffID: 2, Date: d, ShiftCode: "OC", StaffName: "Dr B Birch"}
+	next := elective.RotaDuty{StaffID: 2, Date: d.AddDays(1), ShiftCode: "N", StaffName: "Dr B Birch"}
+	start := d.At(8, 0, loc)
+	rest := elective.OnCallRest{Start: start, End: start.Add(24 * time.Hour), WorkMinutes: 60, RestMinutes: 1380,
+		NightRestMinutes: 240, NeedRestMinutes: 480, NeedNightMinutes: 300}
+	oc := elective.OnCallDuty{Rota: v.Rota, Duty: duty, Shift: onCallShift, Start: rest.Start, End: rest.End, Next: &next,
+		Rest: []elective.OnCallRest{rest}, Work: []elective.OnCallWork{{ID: 1, RotaID: 7, StaffID: 2, Date: d, ShiftCode: "OC",
+			Start: d.AddDays(1).At(2, 0, loc), End: d.AddDays(1).At(3, 0, loc), Note: "Called in: sepsis", RecordedBy: "Rita Rota"}}}
+	v.OnCall = []elective.OnCallDuty{oc}
+	v.Check.RestReviews = []elective.RotaRestReview{{StaffID: 2, StaffName: "Dr B Birch", OnCall: duty, Duty: next, Rest: rest,
+		Message: "Rest not met after on call: 23 h rest, the longest 4 h continuous between 22:00 and 07:00; 8 h rest with 5 h continuous in the night are expected (rules.md 4.3, TS-148)."}}
+	return v
+}
+
 func (e *testEnv) stubRotas() {
-	v := fixtureRotaView(e.today())
+	v := withOnCall(fixtureRotaView(e.today()), e.loc)
+	e.rotas.FindOnCallDutyFn = func(_ context.Context, id, staffID int64, d elective.Date) (*elective.OnCallDuty, error) {
+		if oc := v.OnCall[0]; id == 7 && staffID == oc.Duty.StaffID && d == oc.Duty.Date {
+			return &oc, nil
+		}
+		return nil, elective.Errorf(elective.ENOTFOUND, "No such on-call duty")
+	}
 	e.rotas.FindRotaFn = func(_ context.Context, id int64, version int) (*elective.RotaView, error) {
 		if id != 7 {
 			return nil, elective.Errorf(elective.ENOTFOUND, "No such rota")
@@ -169,8 +201,12 @@ func addRotaPages(add func(page, string), e *testEnv, formErrs FormErrors) {
 		Changes:  []elective.RotaChange{{Version: 2, StaffName: "Dr A Ash", Date: v.Rota.From, From: "N", Reason: "Sickness", ShortNotice: true}},
 		Errors:   formErrs}, "Rota")
 	g := CoverGap{RotaGap: v.Check.Gaps[0], Rota: v.Rota}
+	withOnCall(v, e.loc)
 	add(&CoverPage{Today: today, Gaps: []CoverGap{g}, Chosen: &g, Candidates: []elective.CoverCandidate{
-		{StaffID: 2, StaffName: "Dr B Birch", OK: true}, {StaffID: 1, StaffName: "Dr A Ash", Reason: "On leave"}}}, "Cover worklist")
+		{StaffID: 2, StaffName: "Dr B Birch", OK: true}, {StaffID: 1, StaffName: "Dr A Ash", Reason: "On leave"}},
+		Reviews: []CoverReview{{RotaRestReview: v.Check.RestReviews[0], Rota: v.Rota}}}, "Cover worklist")
+	add(&RotaOnCallPage{OnCall: &v.OnCall[0], Form: OnCallWorkForm{Start: "2027-01-13T08:00", End: "2027-01-13T09:00"},
+		Min: "2027-01-13T08:00", Max: "2027-01-14T08:00", Errors: formErrs}, "Non-resident on call")
 }
 
 func TestRotaPatternPost(t *testing.T) {

@@ -64,6 +64,17 @@ func (p *RotaViewPage) PublishLate(today elective.Date) bool {
 	return p.View.Rota.From.DaysSince(today) < elective.RotaPublishNoticeDays
 }
 
+// OnCallShown are the non-resident on-call duties in the grid's days.
+func (p *RotaViewPage) OnCallShown() []elective.OnCallDuty {
+	var out []elective.OnCallDuty
+	for _, oc := range p.View.OnCall {
+		if n := len(p.Grid.Days); n > 0 && !oc.Duty.Date.Before(p.Grid.Days[0].Date) && !oc.Duty.Date.After(p.Grid.Days[n-1].Date) {
+			out = append(out, oc)
+		}
+	}
+	return out
+}
+
 // RotaGrid is the rota laid out as staff × days.
 type RotaGrid struct {
 	Days []GridDay

@@ -132,6 +132,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /rotas/{id}/pattern", s.private(s.handleRotaPattern))
 	mux.Handle("POST /rotas/{id}/days-off", s.private(s.handleDayOffAsk))
 	mux.Handle("POST /rotas/{id}/days-off/{req}/cancel", s.private(s.handleDayOffCancel))
+	mux.Handle("GET /rotas/{id}/on-call/{staff}/{date}", s.private(s.handleRotaOnCall))
+	mux.Handle("POST /rotas/{id}/on-call/{staff}/{date}/work", s.private(s.handleOnCallWorkCreate))
 	mux.Handle("GET /rotas/{id}/rota.csv", s.private(s.handleRotaCSV))
 	mux.Handle("GET /rotas/{id}/rota.xlsx", s.private(s.handleRotaXLSX))
 	mux.Handle("GET /rotas/{id}/rota.ics", s.private(s.handleRotaICS))

@@ -43,9 +43,9 @@ func loadDemoRota(ctx context.Context, db *store.DB, today elective.Date) error 
 	}
 	rotas := store.NewRotaService(db)
 	for _, st := range []*elective.ShiftType{
-		{Team: demoRotaTeam, Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60},
-		{Team: demoRotaTeam, Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60, Unpopular: true},
-		{Team: demoRotaTeam, Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 12*60 + 30, Unpopular: true},
+		{Team: demoRotaTeam, Code: "D", Name: "Day", StartMinute: 8 * 60, Minutes: 9 * 60, Breaks: 1},
+		{Team: demoRotaTeam, Code: "LD", Name: "Long day", StartMinute: 8 * 60, Minutes: 13 * 60, Unpopular: true, Breaks: 3},
+		{Team: demoRotaTeam, Code: "N", Name: "Night", StartMinute: 20*60 + 30, Minutes: 12*60 + 30, Unpopular: true, Breaks: 3},
 	} {
 		if err := rotas.CreateShiftType(ctx, st); err != nil {
 			return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,7 +23,9 @@ var rotaSeed struct{ current, next int64 }
 // row and see the breach listed, not repaired (rules.md 4.3, TS-142);
 // publish it; take a doctor off a shift of the running rota for sickness
 // and fill the gap from the cover worklist with someone who breaks no
-// rule; download the rota for Excel and iCalendar.
+// rule; add a non-resident on-call shift, record a night's work on one that
+// leaves only 4 h continuous rest and see the next duty listed for review
+// (TS-148); download the rota for Excel and iCalendar.
 func TestBrowserRotas(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)}
@@ -38,6 +41,7 @@ func TestBrowserRotas(t *testing.T) {
 	b.breachListed()
 	b.publishRota()
 	b.coverSickness(clk)
+	b.onCallRest(clk)
 	b.rotaDownloads()
 }
 
@@ -114,6 +118,53 @@ func (b *browser) coverSickness(clk *clock) {
 	b.do("give the shift", chromedp.Click(`//button[starts-with(normalize-space(.), "Give the shift to")]`),
 		chromedp.WaitVisible(`//*[contains(., "Rota changed")]`))
 	b.see("no gaps left", "No gaps")
+}
+
+// onCallRest adds a 24 h non-resident on call, puts a doctor on it
+// tomorrow with a night the day after, records work from 02:00 to 03:00
+// (only 4 h continuous rest between 22:00 and 07:00: TS-148) and finds the
+// night on the cover worklist for review.
+func (b *browser) onCallRest(clk *clock) {
+	b.do("open the shift types", chromedp.Navigate(b.base+"/rota-setup?team="+url.QueryEscape(demoRotaTeam)),
+		chromedp.WaitVisible(chromedp.CSS("#shift-type-form")))
+	b.do("add a non-resident on call", chromedp.SendKeys(chromedp.CSS("#code"), "OC"),
+		chromedp.SendKeys(chromedp.CSS("#shift-name"), "On call from home"), chromedp.SetValue(chromedp.CSS("#hours"), "24"),
+		chromedp.SetValue(chromedp.CSS("#breaks"), "0"), choose(chromedp.CSS("#non-resident")),
+		chromedp.SendKeys(chromedp.CSS("#expected-work"), "4"), press("Add the shift type"),
+		chromedp.WaitVisible(`//*[contains(., "Shift type OC added")]`))
+	b.see("the on call listed", "Non-resident on call", "expects 4 h of work")
+
+	tomorrow := elective.DateOf(clk.Now(), london()).AddDays(1)
+	rotaPage := fmt.Sprintf("%s/rotas/%d?from=%s", b.base, rotaSeed.current, tomorrow)
+	b.do("open the running rota", chromedp.Navigate(rotaPage), chromedp.WaitVisible(chromedp.CSS("#rota-duty")))
+	staff := b.eval(`document.querySelector("#duty-staff option:nth-child(3)").value`)
+	who, _, _ := strings.Cut(b.eval(`document.querySelector("#duty-staff option:nth-child(3)").textContent`), " (")
+	for _, d := range []struct {
+		date elective.Date
+		code string
+	}{{tomorrow, "OC"}, {tomorrow.AddDays(1), "N"}} {
+		b.do("put them on "+d.code, chromedp.Navigate(rotaPage), chromedp.WaitVisible(chromedp.CSS("#rota-duty")),
+			chromedp.SetValue(chromedp.CSS("#duty-staff"), staff), chromedp.SetValue(chromedp.CSS("#duty-date"), d.date.String()),
+			chromedp.SetValue(chromedp.CSS("#duty-code"), d.code), chromedp.SendKeys(chromedp.CSS("#duty-reason"), "On call week"),
+			press("Save the change"), chromedp.WaitVisible(`//*[contains(., "Rota changed: `+d.date.Format("Mon 2 Jan")+`")]`))
+	}
+	b.do("open the on call", chromedp.Navigate(rotaPage), chromedp.WaitVisible(chromedp.CSS("#rota-on-call")),
+		follow("Record work"), chromedp.WaitVisible(chromedp.CSS("#on-call-work-form")))
+	b.see("nothing recorded yet", "Rest met", "No work recorded")
+	next := tomorrow.AddDays(1).String()
+	for _, w := range []struct{ start, end, note, flash string }{
+		{tomorrow.String() + "T07:00", tomorrow.String() + "T09:00", "Before the call", "There is a problem"},
+		{tomorrow.String() + "T21:30", tomorrow.String() + "T22:00", "Phone advice", "Work recorded: 21:30 to 22:00"},
+		{next + "T02:00", next + "T03:00", "Called in: sepsis", "Work recorded: 02:00 to 03:00"},
+	} {
+		b.do("record "+w.note, chromedp.SetValue(chromedp.CSS("#work-start"), w.start), chromedp.SetValue(chromedp.CSS("#work-end"), w.end),
+			chromedp.SetValue(chromedp.CSS("#work-note"), w.note), press("Record the work"),
+			chromedp.WaitVisible(`//*[contains(., "`+w.flash+`")]`), chromedp.WaitVisible(chromedp.CSS("#on-call-work-form")))
+	}
+	b.see("rest not met", "Rest not met", "4 h (5 h continuous)", "Called in: sepsis", "To review")
+	b.do("open the cover worklist", chromedp.Navigate(b.base+"/cover"), chromedp.WaitVisible(chromedp.CSS("#cover-reviews")))
+	b.see("the night to review", "rest not met after on call", who, "N on "+tomorrow.AddDays(1).Format("2 Jan 2006"),
+		"the longest 4 h continuous between 22:00 and 07:00")
 }
 
 func (b *browser) rotaDownloads() {
