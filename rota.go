@@ -267,6 +267,43 @@ type RotaView struct {
 	OnCall []OnCallDuty
 }
 
+// RotaBuild asks the rota builder for a rota. The effort is a number of
+// moves, not a time: the same seed and moves give the same rota, however
+// busy the server is.
+type RotaBuild struct {
+	Seed  int64
+	Moves int64 // 1 to RotaBuildMaxMoves
+	// Progress, when set, is called from the search: first once the
+	// inputs are read and checked and the cover first filled, before the
+	// first move, then every 10,000 moves or so. It must be quick and safe
+	// for concurrent use.
+	Progress func(RotaBuildProgress)
+}
+
+// RotaBuildMaxMoves caps one build: about 5 minutes for a team of a dozen
+// over a 13-week rotation.
+const RotaBuildMaxMoves = 250_000_000
+
+// RotaBuildPhase is the part of a build under way.
+type RotaBuildPhase string
+
+const (
+	RotaBuildCover    RotaBuildPhase = "cover"    // filling the shifts, fairness left out
+	RotaBuildFairness RotaBuildPhase = "fairness" // sharing the work out, keeping the cover
+)
+
+// RotaBuildProgress is how far a build has gone.
+type RotaBuildProgress struct {
+	Phase RotaBuildPhase
+	Moves int64 // tried so far
+	Gaps  int   // positions of cover the best rota so far leaves empty
+	// Unfairness is the builder's price of the best rota's spread of
+	// nights, weekends, unpopular shifts and hours beyond each person's
+	// pro-rata share, and of days asked off that are worked: lower is
+	// fairer, comparable only within one rota; 0 in the cover phase.
+	Unfairness int64
+}
+
 // RotaService keeps teams' shift types, cover rules and rotas.
 type RotaService interface {
 	CreateShiftType(ctx context.Context, st *ShiftType) error
@@ -284,7 +321,10 @@ type RotaService interface {
 	RotaChanges(ctx context.Context, id int64) ([]RotaChange, error)
 
 	// BuildRota runs the rota builder and saves its rota as a new version.
-	BuildRota(ctx context.Context, id int64, seed int64, moves int64) (*RotaView, error)
+	// No transaction is open while it searches. When ctx is done during
+	// the search (stopped, or out of time) the best rota found so far is
+	// saved all the same, its note saying so.
+	BuildRota(ctx context.Context, id int64, b RotaBuild) (*RotaView, error)
 	// SetDuty puts a person on a shift (code "" takes them off) as a new
 	// version; on a published rota the change is tracked.
 	SetDuty(ctx context.Context, id int64, d RotaDuty, reason string) error

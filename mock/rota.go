@@ -20,7 +20,7 @@ type RotaService struct {
 	FindRotaFn         func(ctx context.Context, id int64, version int) (*elective.RotaView, error)
 	RotaVersionsFn     func(ctx context.Context, id int64) ([]elective.RotaVersion, error)
 	RotaChangesFn      func(ctx context.Context, id int64) ([]elective.RotaChange, error)
-	BuildRotaFn        func(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error)
+	BuildRotaFn        func(ctx context.Context, id int64, b elective.RotaBuild) (*elective.RotaView, error)
 	SetDutyFn          func(ctx context.Context, id int64, d elective.RotaDuty, reason string) error
 	ImportRotaFn       func(ctx context.Context, id int64, duties []elective.RotaDuty, note string) error
 	PublishRotaFn      func(ctx context.Context, id int64) error
@@ -83,8 +83,8 @@ func (s *RotaService) RotaChanges(ctx context.Context, id int64) ([]elective.Rot
 }
 
 // BuildRota calls BuildRotaFn.
-func (s *RotaService) BuildRota(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error) {
-	return s.BuildRotaFn(ctx, id, seed, moves)
+func (s *RotaService) BuildRota(ctx context.Context, id int64, b elective.RotaBuild) (*elective.RotaView, error) {
+	return s.BuildRotaFn(ctx, id, b)
 }
 
 // SetDuty calls SetDutyFn.

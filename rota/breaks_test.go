@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/openelective/elective"
-	"github.com/openelective/elective/schedule"
 )
 
 // TestBreaksNeeded: the break policy of rules.md 4.3 (Breaks): over 5 h
@@ -72,7 +71,7 @@ func TestBuildShortBreaks(t *testing.T) {
 	p := team(10, 1)
 	p.Shifts = slices.Clone(p.Shifts)
 	p.Shifts[1].Breaks = 2 // the 13 h long day needs 3
-	res, err := Build(context.Background(), p, schedule.Options{Seed: 1, MaxIterations: 20000})
+	res, err := Build(context.Background(), p, Options{Seed: 1, MaxIterations: 20000})
 	if err != nil {
 		t.Fatal(err)
 	}

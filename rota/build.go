@@ -5,6 +5,7 @@ import (
 	"context"
 	"math/rand"
 	"slices"
+	"sync"
 
 	"github.com/openelective/elective/schedule"
 )
@@ -19,21 +20,27 @@ import (
 // The search is deterministic for o.Seed when it stops at o.MaxIterations
 // (the total over both phases, per thread; see the package comment). With
 // neither MaxIterations nor a deadline on ctx it runs a default number of
-// iterations for the size of the problem (1000 a position of cover).
-func Build(ctx context.Context, p *Problem, o schedule.Options) (*Result, error) {
+// iterations for the size of the problem (1000 a position of cover). When
+// ctx is done first (stopped, or out of time) the search ends at once and
+// Build returns the best rota found so far.
+func Build(ctx context.Context, p *Problem, o Options) (*Result, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	m := newModel(p)
-	if o.MaxIterations == 0 && ctx.Done() == nil {
-		o.MaxIterations = m.defaultIterations()
+	so := o.search()
+	if so.MaxIterations == 0 && ctx.Done() == nil {
+		so.MaxIterations = m.defaultIterations()
 	}
-	s := m.cover(ctx, o)
-	if o.MaxIterations > 0 {
-		o.MaxIterations = max(1, o.MaxIterations-o.MaxIterations*coverShare/10)
+	s, moved := m.cover(ctx, so, o.Progress)
+	if so.MaxIterations > 0 {
+		so.MaxIterations = max(1, so.MaxIterations-so.MaxIterations*coverShare/10)
 	}
-	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return s.Clone() }, o)
-	return Summarise(p, res.Best.(*state).duties()), nil
+	so.Progress = m.reporter(o.Progress, PhaseFairness, moved/int64(so.Threads))
+	res := schedule.Search(ctx, func(*rand.Rand) schedule.State { return s.Clone() }, so)
+	out := Summarise(p, res.Best.(*state).duties())
+	out.Moves = moved + res.Iterations
+	return out, nil
 }
 
 // coverShare is the part of the run spent on cover alone.
@@ -44,13 +51,14 @@ const coverShare = 3 // tenths
 // gaps costs nothing and the search wanders freely among them, where with
 // fairness priced a last gap can stay stuck. It spends coverShare tenths
 // of the iterations (or of the time to o.Deadline, with o.Now), and
-// returns its best state priced in full for the second phase.
-func (m *model) cover(ctx context.Context, o schedule.Options) *state {
+// returns its best state priced in full for the second phase, with the
+// moves it tried over all threads.
+func (m *model) cover(ctx context.Context, o schedule.Options, report func(Progress)) (*state, int64) {
 	cm := *m
 	cm.w = weights{gap: m.w.gap}
 	o1 := o
 	o1.InitialTemp, o1.FinalTemp = 1, 0.5 // only moves that lose no cover
-	o1.Progress = nil
+	o1.Progress = cm.reporter(report, PhaseCover, 0)
 	switch {
 	case o.MaxIterations > 0:
 		o1.MaxIterations = max(1, o.MaxIterations*coverShare/10)
@@ -63,11 +71,18 @@ func (m *model) cover(ctx context.Context, o schedule.Options) *state {
 	default:
 		o1.MaxIterations = m.defaultIterations() * coverShare / 10
 	}
-	res := schedule.Search(ctx, func(r *rand.Rand) schedule.State { return cm.initial(r) }, o1)
+	var first sync.Once
+	res := schedule.Search(ctx, func(r *rand.Rand) schedule.State {
+		s := cm.initial(r)
+		if report != nil {
+			first.Do(func() { report(cm.progress(PhaseCover, 0, s.cost)) })
+		}
+		return s
+	}, o1)
 	s := res.Best.(*state)
 	s.m = m
 	s.cost = s.fullCost()
-	return s
+	return s, res.Iterations
 }
 
 // defaultIterations is enough for a team's quarter: 1000 moves a position.

@@ -6,11 +6,11 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/openelective/elective"
-	"github.com/openelective/elective/schedule"
 )
 
 // teamShifts are the three shifts of a typical medical rota.
@@ -64,7 +64,7 @@ func withLeave(p *Problem) *Problem {
 
 func build(t testing.TB, p *Problem, iters int64) *Result {
 	t.Helper()
-	res, err := Build(context.Background(), p, schedule.Options{Seed: 1, MaxIterations: iters})
+	res, err := Build(context.Background(), p, Options{Seed: 1, MaxIterations: iters})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestBuildTeam(t *testing.T) {
 // with two threads too.
 func TestBuildDeterministic(t *testing.T) {
 	p := withLeave(team(10, 4))
-	o := schedule.Options{Seed: 5, Threads: 2, MaxIterations: 20000}
+	o := Options{Seed: 5, Threads: 2, MaxIterations: 20000}
 	a, err := Build(context.Background(), p, o)
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +120,61 @@ func TestBuildDeterministic(t *testing.T) {
 	b, _ := Build(context.Background(), p, o)
 	if !slices.Equal(a.Duties, b.Duties) || a.Cost != b.Cost {
 		t.Errorf("two runs differ: costs %d and %d", a.Cost, b.Cost)
+	}
+}
+
+// TestBuildProgress: Build reports the first fill, then the cover phase,
+// then the fairness phase, its moves rising to the budget and the gaps
+// falling to none; reporting does not change the rota (the same seed and
+// moves give the same rota with and without it).
+func TestBuildProgress(t *testing.T) {
+	p := withLeave(team(10, 4))
+	var mu sync.Mutex
+	var got []Progress
+	o := Options{Seed: 3, MaxIterations: 60000, Progress: func(pr Progress) {
+		mu.Lock()
+		got = append(got, pr)
+		mu.Unlock()
+	}}
+	res, err := Build(context.Background(), p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 3 || got[0].Moves != 0 || got[0].Phase != PhaseCover || got[len(got)-1].Phase != PhaseFairness {
+		t.Fatalf("progress %+v", got)
+	}
+	for i := 1; i < len(got); i++ {
+		if a, b := got[i-1], got[i]; b.Moves <= a.Moves || b.Gaps > a.Gaps && a.Phase == b.Phase || b.Phase == PhaseCover && a.Phase == PhaseFairness {
+			t.Errorf("report %d %+v after %+v", i, b, a)
+		}
+	}
+	if last := got[len(got)-1]; last.Gaps != 0 || last.Unfairness <= 0 || last.Moves < 50000 || last.Moves > 60000 || res.Moves != 60000 {
+		t.Errorf("last report %+v, %d moves tried", last, res.Moves)
+	}
+	o.Progress = nil
+	if again, _ := Build(context.Background(), p, o); !slices.Equal(again.Duties, res.Duties) {
+		t.Error("the rota differs without Progress")
+	}
+}
+
+// TestBuildStopped: a build stopped (a coordinator's Stop cancels ctx)
+// ends at once with the best rota so far: safe, covered, and with far
+// fewer moves than its budget.
+func TestBuildStopped(t *testing.T) {
+	p := withLeave(team(10, 4))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const budget = 50_000_000
+	res, err := Build(ctx, p, Options{Seed: 1, MaxIterations: budget, Progress: func(pr Progress) {
+		if pr.Moves >= 40000 {
+			cancel()
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Moves < 40000 || res.Moves > 50000 || len(res.Gaps) > 0 || len(res.Violations) > 0 {
+		t.Errorf("%d moves, gaps %+v, violations %+v", res.Moves, res.Gaps, res.Violations)
 	}
 }
 
@@ -131,7 +186,7 @@ func TestBuildTimed(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
 	defer cancel()
 	deadline, _ := ctx.Deadline()
-	res, err := Build(ctx, p, schedule.Options{Seed: 1, Now: time.Now, Deadline: deadline})
+	res, err := Build(ctx, p, Options{Seed: 1, Now: time.Now, Deadline: deadline})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +257,7 @@ func BenchmarkBuild(b *testing.B) {
 	p := withLeave(team(12, 13))
 	var gaps int
 	for b.Loop() {
-		res, err := Build(context.Background(), p, schedule.Options{Seed: 1, MaxIterations: 400000})
+		res, err := Build(context.Background(), p, Options{Seed: 1, MaxIterations: 400000})
 		if err != nil {
 			b.Fatal(err)
 		}

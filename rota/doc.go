@@ -70,8 +70,9 @@
 // iterations (or of the time to Options.Deadline) fill cover with fairness
 // left out, so that moves which keep the number of gaps cost nothing and a
 // last gap can wander to where someone can fill it; the rest share the
-// work out fairly without losing cover. Options.Progress reports the
-// second phase.
+// work out fairly without losing cover. Options.Progress reports both,
+// with the gaps and the unfairness of the best rota so far; a build whose
+// ctx is done (a coordinator's Stop) returns that rota at once.
 //
 // The package is pure: no I/O, no clock. Dates are elective.Date; the time
 // zone (Europe/London) is passed in.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/openelective/elective"
-	"github.com/openelective/elective/schedule"
 )
 
 // onCall is a non-resident on-call duty of person 1 from hh:mm local on
@@ -161,7 +160,7 @@ func TestOnCallInCheck(t *testing.T) {
 // people whose contract caps resident shifts at 13 h, with no breach.
 func TestBuildOnCall(t *testing.T) {
 	p := onCallTeam()
-	res, err := Build(context.Background(), p, schedule.Options{Seed: 1, MaxIterations: 50000})
+	res, err := Build(context.Background(), p, Options{Seed: 1, MaxIterations: 50000})
 	if err != nil {
 		t.Fatal(err)
 	}

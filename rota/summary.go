@@ -41,6 +41,9 @@ type Result struct {
 	// Cost is the builder's price of the rota (gaps, then fairness and days
 	// off asked for): lower is better, for comparing rotas of one problem.
 	Cost int64
+	// Moves is how many moves Build tried, over both phases and all
+	// threads: its budget unless it was stopped (0 from Summarise).
+	Moves int64
 }
 
 // Summarise works out the gaps, violations, loads and cost of any rota

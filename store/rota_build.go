@@ -2,12 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"time"
 
 	"github.com/openelective/elective"
 	"github.com/openelective/elective/rota"
-	"github.com/openelective/elective/schedule"
 )
 
 var _ elective.RotaService = (*RotaService)(nil)
@@ -201,47 +201,84 @@ func keptRequests(asked []elective.DayOffRequest, duties []elective.RotaDuty) []
 	return out
 }
 
-// maxBuildMoves caps one build, which runs in the request: about 5
-// seconds for a team of a dozen over a 13-week rotation.
-const maxBuildMoves = 5_000_000
-
 // BuildRota runs the rota builder over the rota's period and saves the
-// result as a new version. The search runs outside any transaction; the
-// save checks nobody saved a version meanwhile (ECONFLICT).
-func (s *RotaService) BuildRota(ctx context.Context, id int64, seed int64, moves int64) (*elective.RotaView, error) {
+// result as a new version: the inputs are read and checked first, the
+// search runs outside any transaction, and the save checks nobody saved a
+// version meanwhile (ECONFLICT). A search stopped by ctx (a coordinator's
+// Stop, or its time limit) still saves its best rota: the save does not
+// take ctx's cancellation, and the version's note says it was stopped.
+func (s *RotaService) BuildRota(ctx context.Context, id int64, b elective.RotaBuild) (*elective.RotaView, error) {
 	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
 		return nil, err
 	}
-	if moves <= 0 || moves > maxBuildMoves {
-		return nil, elective.Errorf(elective.EINVALID, "Choose an effort from 1 to %d moves", maxBuildMoves)
+	if b.Moves <= 0 || b.Moves > elective.RotaBuildMaxMoves {
+		return nil, elective.Errorf(elective.EINVALID, "Choose an effort from 1 to %d moves", elective.RotaBuildMaxMoves)
 	}
-	var in *rotaInputs
-	if err := s.db.read(ctx, s.db.db, func(tx *Tx) (err error) { in, err = tx.rotaInputs(id); return err }); err != nil {
-		return nil, err
-	}
-	p := in.problem(s.db.Location)
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	res, err := rota.Build(ctx, p, schedule.Options{Seed: seed, MaxIterations: moves})
+	in, p, err := s.buildInputs(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	duties := in.fromRuleDuties(res.Duties, s.db.Location)
-	err = s.db.update(ctx, func(tx *Tx) error {
-		r, err := tx.rota(id)
+	res, err := rota.Build(ctx, p, rota.Options{Seed: b.Seed, MaxIterations: b.Moves, Progress: buildProgress(b.Progress)})
+	if err != nil {
+		return nil, err
+	}
+	note := buildNote(ctx, b, res.Moves)
+	ctx = context.WithoutCancel(ctx)
+	if err := s.saveBuilt(ctx, in, in.fromRuleDuties(res.Duties, s.db.Location), note); err != nil {
+		return nil, err
+	}
+	return s.FindRota(ctx, id, 0)
+}
+
+// buildInputs reads what the builder needs, in a transaction of its own,
+// and checks it (EINVALID naming what is wrong).
+func (s *RotaService) buildInputs(ctx context.Context, id int64) (*rotaInputs, *rota.Problem, error) {
+	var in *rotaInputs
+	if err := s.db.read(ctx, s.db.db, func(tx *Tx) (err error) { in, err = tx.rotaInputs(id); return err }); err != nil {
+		return nil, nil, err
+	}
+	p := in.problem(s.db.Location)
+	if err := p.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return in, p, nil
+}
+
+// saveBuilt saves a built rota as the next version of the one read.
+func (s *RotaService) saveBuilt(ctx context.Context, in *rotaInputs, duties []elective.RotaDuty, note string) error {
+	return s.db.update(ctx, func(tx *Tx) error {
+		r, err := tx.rota(in.rota.ID)
 		if err != nil {
 			return err
 		}
 		if r.Version != in.rota.Version {
 			return elective.Errorf(elective.ECONFLICT, "Someone saved the rota while it was being built: build it again")
 		}
-		return tx.saveVersion(r, duties, "Built (seed "+itoa64(seed)+", "+itoa64(moves)+" moves)", "Rebuilt")
+		return tx.saveVersion(r, duties, note, "Rebuilt")
 	})
-	if err != nil {
-		return nil, err
+}
+
+// buildNote is the version's note: the seed and moves that rebuild it,
+// or how far a stopped build went.
+func buildNote(ctx context.Context, b elective.RotaBuild, moves int64) string {
+	switch {
+	case moves >= b.Moves:
+		return "Built (seed " + itoa64(b.Seed) + ", " + itoa64(b.Moves) + " moves)"
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return "Built (seed " + itoa64(b.Seed) + ", time limit reached after " + itoa64(moves) + " of " + itoa64(b.Moves) + " moves)"
 	}
-	return s.FindRota(ctx, id, 0)
+	return "Built (seed " + itoa64(b.Seed) + ", stopped after " + itoa64(moves) + " of " + itoa64(b.Moves) + " moves)"
+}
+
+// buildProgress passes the builder's reports on in the domain's terms.
+func buildProgress(report func(elective.RotaBuildProgress)) func(rota.Progress) {
+	if report == nil {
+		return nil
+	}
+	return func(pr rota.Progress) {
+		report(elective.RotaBuildProgress{Phase: elective.RotaBuildPhase(pr.Phase), Moves: pr.Moves, Gaps: pr.Gaps,
+			Unfairness: pr.Unfairness})
+	}
 }
 
 // approvedLeaveDays is each member's days of approved leave within

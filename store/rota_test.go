@@ -68,7 +68,7 @@ func TestRotaBuildEditImport(t *testing.T) {
 		wantCode(t, svc.CreateRota(as(rota), &elective.Rota{Team: residents, Name: "x", From: r.To, To: r.From}), elective.EINVALID)
 		wantCode(t, svc.CreateRota(as(booker), &elective.Rota{Team: residents, Name: "x", From: r.From, To: r.To}), elective.EFORBIDDEN)
 
-		v, err := svc.BuildRota(as(rota), r.ID, 1, 400_000)
+		v, err := svc.BuildRota(as(rota), r.ID, elective.RotaBuild{Seed: 1, Moves: 400_000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func TestRotaPublishChangesCover(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantCode(t, svc.PublishRota(as(rota), r.ID), elective.EINVALID) // nothing to publish yet
-		if _, err := svc.BuildRota(as(rota), r.ID, 2, 400_000); err != nil {
+		if _, err := svc.BuildRota(as(rota), r.ID, elective.RotaBuild{Seed: 2, Moves: 400_000}); err != nil {
 			t.Fatal(err)
 		}
 		wantCode(t, svc.PublishRota(as(rota), r.ID), elective.EFORBIDDEN)
@@ -222,7 +222,7 @@ func TestRotaContextAndDaysOff(t *testing.T) {
 		}
 		wantCode(t, svc.AskDayOff(as(rota), second.ID, ask), elective.ECONFLICT)
 		wantCode(t, svc.AskDayOff(as(rota), second.ID, elective.DayOffRequest{StaffID: team[4].ID, Date: second.To.AddDays(1)}), elective.EINVALID)
-		if v, err = svc.BuildRota(as(rota), second.ID, 3, 400_000); err != nil {
+		if v, err = svc.BuildRota(as(rota), second.ID, elective.RotaBuild{Seed: 3, Moves: 400_000}); err != nil {
 			t.Fatal(err)
 		}
 		if len(v.Requests) != 1 || !v.Requests[0].Kept || v.Requests[0].Note != "Wedding" {
@@ -288,7 +288,7 @@ func TestRotaLeaveFreesShifts(t *testing.T) {
 		if err := svc.CreateRota(as(rota), r); err != nil {
 			t.Fatal(err)
 		}
-		v, err := svc.BuildRota(as(rota), r.ID, 4, 400_000)
+		v, err := svc.BuildRota(as(rota), r.ID, elective.RotaBuild{Seed: 4, Moves: 400_000})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -126,7 +126,7 @@ func allPages() []page {
 		&TheatreTemplatesPage{}, &TheatreTemplateEditPage{},
 		&StaffIndexPage{}, &StaffFormPage{}, &StaffViewPage{}, &JobPlanPage{}, &ReconciliationPage{},
 		&LeaveIndexPage{}, &LeaveNewPage{}, &LeaveViewPage{},
-		&RotaIndexPage{}, &RotaSetupPage{}, &RotaViewPage{}, &CoverPage{}, &RotaOnCallPage{},
+		&RotaIndexPage{}, &RotaSetupPage{}, &RotaViewPage{}, &RotaBuildPage{}, &CoverPage{}, &RotaOnCallPage{},
 		&RoomIndexPage{}, &RoomViewPage{}, &ClaimIndexPage{}, &ClaimNewPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

@@ -102,24 +102,6 @@ func TestRotaPages(t *testing.T) {
 	wantStatus(t, w, http.StatusNotFound)
 }
 
-func TestRotaBuildPost(t *testing.T) {
-	e := newTestEnv(t)
-	e.stubRotas()
-	var seed, moves int64
-	e.rotas.BuildRotaFn = func(_ context.Context, id, s, m int64) (*elective.RotaView, error) {
-		seed, moves = s, m
-		return fixtureRotaView(e.today()), nil
-	}
-	w := e.post("/rotas/7/build", "tok-rota", url.Values{"seed": {"42"}, "moves": {"2000000"}})
-	wantStatus(t, w, http.StatusSeeOther)
-	if seed != 42 || moves != 2_000_000 {
-		t.Errorf("built with seed %d, %d moves", seed, moves)
-	}
-	w = e.post("/rotas/7/build", "tok-rota", url.Values{"seed": {"x"}, "moves": {"2000000"}})
-	wantStatus(t, w, http.StatusUnprocessableEntity)
-	wantBody(t, w, "Enter the seed as a whole number")
-}
-
 func TestRotaDownloads(t *testing.T) {
 	e := newTestEnv(t)
 	e.stubRotas()
@@ -196,6 +178,8 @@ func addRotaPages(add func(page, string), e *testEnv, formErrs FormErrors) {
 		Errors: formErrs}, "Rotas")
 	add(&RotaSetupPage{Team: v.Rota.Team, Teams: []string{v.Rota.Team, "Anaesthetics"}, Shifts: v.Shifts,
 		Cover: []*elective.CoverRule{{ShiftCode: "N", Min: 1, Grades: []string{"ST3"}, Skill: "ALS"}}, Errors: formErrs}, "Shifts and cover")
+	add(&RotaBuildPage{RotaID: 7, Found: true, Stopped: true, Effort: rotaEfforts[1], Seed: 4, StartedBy: "Rita Rota",
+		StartedAt: e.now, Progress: elective.RotaBuildProgress{Phase: elective.RotaBuildFairness, Moves: 1_230_000}, View: v}, "Build the rota")
 	add(&RotaViewPage{Today: today, View: v, Grid: buildGrid(v, v.Rota.From, rotaGridDays), Current: true, Seed: "1",
 		Versions: []elective.RotaVersion{{Version: 2, Note: "Edited"}},
 		Changes:  []elective.RotaChange{{Version: 2, StaffName: "Dr A Ash", Date: v.Rota.From, From: "N", Reason: "Sickness", ShortNotice: true}},

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,6 +27,7 @@ type RotaViewPage struct {
 	Prev     string // links to the grid's previous and next four weeks
 	Next     string
 	Seed     string
+	Building bool   // a build of the rota is running (rota_build.go)
 	Pattern  string // a refused pattern, shown again
 	// EditStaff and EditDate preset the change form from a grid cell.
 	EditStaff int64
@@ -38,19 +38,8 @@ type RotaViewPage struct {
 
 func (*RotaViewPage) templateName() string { return "rota/view" }
 
-// BuildEffort is one of the build form's choices: moves of the search and
-// about how long they take for a team of a dozen over a rotation
-// (docs/benchmarks.md, issue 6: 400,000 moves in about 0.4 s).
-type BuildEffort struct {
-	Moves int64
-	Time  string
-}
-
-// Efforts are the builder's choices, quickest first. The build runs in
-// the request, so the longest is kept to a few seconds.
-func (*RotaViewPage) Efforts() []BuildEffort {
-	return []BuildEffort{{400_000, "under a second"}, {2_000_000, "about 2 seconds"}, {5_000_000, "about 5 seconds"}}
-}
+// Efforts are the build form's choices, quickest first.
+func (*RotaViewPage) Efforts() []RotaEffort { return rotaEfforts }
 
 // CellURL opens the change form for a person's day, keeping the grid
 // where it is.
@@ -187,33 +176,11 @@ func (s *Server) rotaViewPage(r *http.Request) (*RotaViewPage, error) {
 	if p.Changes, err = s.svc.Rotas.RotaChanges(ctx, id); err != nil {
 		return nil, err
 	}
+	if j := s.rotaBuilds.get(id); j != nil {
+		p.Building = !j.finished()
+	}
 	p.Title, p.Nav, p.Wide = rt.Team+": "+rt.Name, NavRotas, true
 	return p, nil
-}
-
-// handleRotaBuild runs the rota builder with the chosen seed and effort.
-func (s *Server) handleRotaBuild(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
-		return err
-	}
-	seed, serr := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("seed")), 10, 64)
-	moves, merr := strconv.ParseInt(r.PostFormValue("moves"), 10, 64)
-	if serr != nil {
-		err = fieldErr("seed", "Enter the seed as a whole number")
-	} else if merr != nil {
-		err = fieldErr("moves", "Choose an effort")
-	} else {
-		var v *elective.RotaView
-		if v, err = s.svc.Rotas.BuildRota(r.Context(), id, seed, moves); err == nil {
-			return s.redirectWithFlash(w, r, rotaURL(id), fmt.Sprintf("Rota built as version %d: %d safety breaches, %d shifts short",
-				v.Rota.Version, len(v.Check.Violations), len(v.Check.Gaps)))
-		}
-	}
-	return s.rotaError(w, r, err)
 }
 
 // rotaError shows the rota page again with a refusal.

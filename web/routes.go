@@ -126,6 +126,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /rotas", s.private(s.handleRotaCreate))
 	mux.Handle("GET /rotas/{id}", s.private(s.handleRotaView))
 	mux.Handle("POST /rotas/{id}/build", s.private(s.handleRotaBuild))
+	mux.Handle("GET /rotas/{id}/build", s.private(s.handleRotaBuildView))
+	mux.Handle("POST /rotas/{id}/build/stop", s.private(s.handleRotaBuildStop))
 	mux.Handle("POST /rotas/{id}/duty", s.private(s.handleRotaDuty))
 	mux.Handle("POST /rotas/{id}/publish", s.private(s.handleRotaPublish))
 	mux.Handle("POST /rotas/{id}/import", s.private(s.handleRotaImport))

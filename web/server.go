@@ -104,13 +104,14 @@ func (s Services) check() error {
 // Server is the staff web UI. It is safe for concurrent use; cmd/elective
 // runs it inside an http.Server.
 type Server struct {
-	cfg       Config
-	svc       Services
-	logger    *slog.Logger
-	templates map[string]*template.Template
-	plans     planJobs // runs of the theatre-list optimiser
-	static    *staticFiles
-	handler   http.Handler
+	cfg        Config
+	svc        Services
+	logger     *slog.Logger
+	templates  map[string]*template.Template
+	plans      planJobs // runs of the theatre-list optimiser
+	rotaBuilds rotaJobs // runs of the rota builder
+	static     *staticFiles
+	handler    http.Handler
 }
 
 // NewServer checks the configuration, hashes the static files and parses

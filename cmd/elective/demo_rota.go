@@ -70,7 +70,7 @@ func loadDemoRota(ctx context.Context, db *store.DB, today elective.Date) error 
 			return err
 		}
 	}
-	if _, err := rotas.BuildRota(ctx, current.ID, 1, 2_000_000); err != nil {
+	if _, err := rotas.BuildRota(ctx, current.ID, elective.RotaBuild{Seed: 1, Moves: 2_000_000}); err != nil {
 		return err
 	}
 	return rotas.PublishRota(ctx, current.ID)

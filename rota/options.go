@@ -1,0 +1,79 @@
+package rota
+
+import (
+	"time"
+
+	"github.com/openelective/elective/schedule"
+)
+
+// Options bound a build and let it report how it is going.
+type Options struct {
+	Seed    int64
+	Threads int // independent searches (default 1), seeded Seed, Seed+1, …
+	// MaxIterations is the moves of the search over both phases, per
+	// thread: a build it stops is the same for the same Seed, whatever
+	// else the machine is doing. With 0 the build runs until ctx is done
+	// (following Now and Deadline when both are set) or, when ctx can
+	// never be done, a default for the size of the problem.
+	MaxIterations int64
+	Now           func() time.Time
+	Deadline      time.Time
+	// Progress, when set, is called from the search: once when the first
+	// fill of the cover is made, before the first move, then every 10,000
+	// moves of the first thread. It must be quick and safe for concurrent
+	// use. Reporting changes nothing in the search.
+	Progress func(Progress)
+}
+
+// search is o as the engine's options, without Progress, which Build
+// sets per phase.
+func (o Options) search() schedule.Options {
+	return schedule.Options{Seed: o.Seed, Threads: max(1, o.Threads), MaxIterations: o.MaxIterations, Now: o.Now, Deadline: o.Deadline}
+}
+
+// Phase is the part of a build under way (see the package comment).
+type Phase string
+
+const (
+	PhaseCover    Phase = "cover"    // filling the shifts, fairness left out
+	PhaseFairness Phase = "fairness" // sharing the work out, keeping the cover
+)
+
+// Progress is how far a build has gone: the first thread's moves and the
+// best rota it has found so far.
+type Progress struct {
+	Phase Phase
+	Moves int64 // tried so far, both phases
+	Gaps  int   // positions of cover the best rota so far leaves empty
+	// Unfairness is the best rota's cost less its gaps: the spread of
+	// nights, weekends, unpopular shifts and hours beyond each person's
+	// pro-rata share, and days asked off that are worked. Lower is fairer;
+	// only comparable within one rota. It is 0 in the cover phase, which
+	// does not price fairness.
+	Unfairness int64
+}
+
+// progress reads a cost of the phase as Progress. A position left empty
+// outweighs any unfairness (weights), so the gaps are the cost in gap
+// weights, rounded: the integer spreads can fall a little below zero.
+func (m *model) progress(ph Phase, moves, cost int64) Progress {
+	gaps := (cost + m.w.gap/2) / m.w.gap
+	pr := Progress{Phase: ph, Moves: moves, Gaps: int(gaps)}
+	if ph == PhaseFairness {
+		pr.Unfairness = max(0, cost-gaps*m.w.gap)
+	}
+	return pr
+}
+
+// reporter passes the first thread's reports of a phase on as Progress,
+// its moves counted on from base.
+func (m *model) reporter(report func(Progress), ph Phase, base int64) func(schedule.Progress) {
+	if report == nil {
+		return nil
+	}
+	return func(sp schedule.Progress) {
+		if sp.Thread == 0 {
+			report(m.progress(ph, base+sp.Iterations, sp.Best))
+		}
+	}
+}
