@@ -72,10 +72,13 @@ type SessionStaffing struct {
 
 // TheatreResources are what theatre lists share across theatres: kit
 // items by name with how many exist (two lists at once cannot use more),
-// and the elective beds available each night for inpatient cases.
+// which of them are mobile (TheatreKit.Mobile: a case needing one may go on
+// a list whose own kit lacks it; every mobile item has a count in Kit), and
+// the elective beds available each night for inpatient cases.
 type TheatreResources struct {
-	Kit  map[string]int
-	Beds int
+	Kit    map[string]int
+	Mobile map[string]bool
+	Beds   int
 }
 
 // TheatreReport is the admitted-care report for a period: session
@@ -121,6 +124,22 @@ type TheatreService interface {
 	// FindTheatreResources returns the shared resources lists compete for:
 	// how many of each kit item the hospital has and the elective beds.
 	FindTheatreResources(ctx context.Context) (*TheatreResources, error)
+	// FindTheatreKit returns the kit catalogue by name; any signed-in user
+	// may read it.
+	FindTheatreKit(ctx context.Context) ([]*TheatreKit, error)
+	// CreateTheatreKit adds an item to the catalogue. EINVALID naming the
+	// field for a bad name or count, ECONFLICT naming the item when the name
+	// is taken (ignoring case).
+	CreateTheatreKit(ctx context.Context, k *TheatreKit) error
+	// UpdateTheatreKit changes an item's count or marks it mobile or fixed.
+	// Marking it fixed is refused (ECONFLICT, naming the lists) while booked
+	// cases on lists after today rely on it coming to a theatre whose own
+	// kit lacks it. ENOTFOUND for an unknown item.
+	UpdateTheatreKit(ctx context.Context, id int64, u TheatreKitUpdate) (*TheatreKit, error)
+	// DeleteTheatreKit removes an item from the catalogue and returns it.
+	// Refused (ECONFLICT, naming the lists) while booked cases on lists
+	// after today need it. ENOTFOUND for an unknown item.
+	DeleteTheatreKit(ctx context.Context, id int64) (*TheatreKit, error)
 	// FindTheatres returns the theatres and endoscopy rooms.
 	FindTheatres(ctx context.Context) ([]*Theatre, error)
 	// CreateTheatreSession adds a session. EINVALID for a bad session,

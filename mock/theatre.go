@@ -11,6 +11,10 @@ var _ elective.TheatreService = (*TheatreService)(nil)
 // TheatreService is a mock of elective.TheatreService.
 type TheatreService struct {
 	FindTheatreResourcesFn    func(ctx context.Context) (*elective.TheatreResources, error)
+	FindTheatreKitFn          func(ctx context.Context) ([]*elective.TheatreKit, error)
+	CreateTheatreKitFn        func(ctx context.Context, k *elective.TheatreKit) error
+	UpdateTheatreKitFn        func(ctx context.Context, id int64, u elective.TheatreKitUpdate) (*elective.TheatreKit, error)
+	DeleteTheatreKitFn        func(ctx context.Context, id int64) (*elective.TheatreKit, error)
 	ListPatientFn             func(ctx context.Context, e *elective.AdmittedListEntry) error
 	FindAdmittedEntriesFn     func(ctx context.Context, f elective.AdmittedFilter) ([]*elective.AdmittedListEntry, error)
 	FindAdmittedEntryFn       func(ctx context.Context, id int64) (*elective.AdmittedListEntry, error)
@@ -149,6 +153,26 @@ func (s *ListPlanner) PlanLists(ctx context.Context, r elective.PlanRequest) (*e
 // AcceptPlan calls AcceptPlanFn.
 func (s *ListPlanner) AcceptPlan(ctx context.Context, placements []elective.PlannedCase) (booked int, refused []string, err error) {
 	return s.AcceptPlanFn(ctx, placements)
+}
+
+// FindTheatreKit calls FindTheatreKitFn.
+func (s *TheatreService) FindTheatreKit(ctx context.Context) ([]*elective.TheatreKit, error) {
+	return s.FindTheatreKitFn(ctx)
+}
+
+// CreateTheatreKit calls CreateTheatreKitFn.
+func (s *TheatreService) CreateTheatreKit(ctx context.Context, k *elective.TheatreKit) error {
+	return s.CreateTheatreKitFn(ctx, k)
+}
+
+// UpdateTheatreKit calls UpdateTheatreKitFn.
+func (s *TheatreService) UpdateTheatreKit(ctx context.Context, id int64, u elective.TheatreKitUpdate) (*elective.TheatreKit, error) {
+	return s.UpdateTheatreKitFn(ctx, id, u)
+}
+
+// DeleteTheatreKit calls DeleteTheatreKitFn.
+func (s *TheatreService) DeleteTheatreKit(ctx context.Context, id int64) (*elective.TheatreKit, error) {
+	return s.DeleteTheatreKitFn(ctx, id)
 }
 
 // FindTheatreResources calls FindTheatreResourcesFn.

@@ -123,9 +123,14 @@ type ListProblem struct {
 	// an item at the same time (overlapping Start..Start+Minutes on a date)
 	// may not exceed it. Items not in the map are limited only by the
 	// sessions' own Kit lists.
-	Kit   map[string]int
-	Today elective.Date // TCI dates must be after Today
-	POA   POAPolicy
+	Kit map[string]int
+	// MobileKit names the items of Kit that go to any theatre (an image
+	// intensifier on a trolley): a case needing one may go on a session
+	// whose own Kit lacks it, within the item's count. Other items are
+	// fixed: the session must have them (rules.md 3.6).
+	MobileKit map[string]bool
+	Today     elective.Date // TCI dates must be after Today
+	POA       POAPolicy
 	// ListTypeFits says whether a case needing list type want may go on a
 	// session of type have. nil: either empty or the two equal.
 	ListTypeFits func(have, want string) bool

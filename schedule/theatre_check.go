@@ -23,9 +23,10 @@ const (
 )
 
 // staticReason checks the hard limits that do not depend on the other
-// cases: locked or past list, specialty, surgeon, list type, kit on the
-// session, the case's length, the patient's unavailability and the
-// pre-operative assessment rule.
+// cases: locked or past list, specialty, surgeon, list type, fixed kit on
+// the session (mobile kit is counted, not required: kitFits), the case's
+// length, the patient's unavailability and the pre-operative assessment
+// rule.
 func (m *model) staticReason(ci, si int) fit {
 	c, s, info := &m.p.Cases[ci], &m.p.Sessions[si], &m.sess[si]
 	switch {
@@ -37,7 +38,7 @@ func (m *model) staticReason(ci, si int) fit {
 		return fitSurgeon
 	case !m.listTypeFits(s.ListType, c.ListType):
 		return fitListType
-	case !hasKit(s.Kit, c.Kit):
+	case !hasKit(s.Kit, c.Kit, m.p.MobileKit):
 		return fitKit
 	case c.Minutes > info.cap:
 		return fitTooLong
@@ -56,9 +57,11 @@ func (m *model) listTypeFits(have, want string) bool {
 	return have == "" || want == "" || have == want
 }
 
-func hasKit(have, want []string) bool {
+// hasKit reports whether a session with kit have can take a case needing
+// want: every fixed item must be on the session; mobile items come to it.
+func hasKit(have, want []string, mobile map[string]bool) bool {
 	for _, k := range want {
-		if !slices.Contains(have, k) {
+		if !mobile[k] && !slices.Contains(have, k) {
 			return false
 		}
 	}
@@ -113,6 +116,11 @@ func validate(p *ListProblem) error {
 	for name, n := range p.Kit {
 		if n < 0 {
 			return elective.Errorf(elective.EINVALID, "Kit %q has a negative count (%d).", name, n)
+		}
+	}
+	for name, on := range p.MobileKit {
+		if _, counted := p.Kit[name]; on && !counted {
+			return elective.Errorf(elective.EINVALID, "Mobile kit %q has no count: a mobile item is limited by how many there are.", name)
 		}
 	}
 	return validateBooked(p, cases)

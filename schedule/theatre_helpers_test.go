@@ -139,7 +139,7 @@ func (m *model) staticReasonFor(c *ListCase, s *ListSession) string {
 		return "surgeon"
 	case !fits(s.ListType, c.ListType):
 		return "list type"
-	case !hasKit(s.Kit, c.Kit):
+	case !hasKit(s.Kit, c.Kit, m.p.MobileKit):
 		return "kit"
 	case unavailable(c, s.Date):
 		return "unavailability"

@@ -84,7 +84,11 @@ func (m *model) fitPhrase(c int32, f fit) string {
 	case fitListType:
 		return "needs a " + pc.ListType + " list"
 	case fitKit:
-		return "needs kit " + strings.Join(pc.Kit, ", ") + " not on the list"
+		what := "needs kit "
+		if len(m.p.MobileKit) > 0 { // the trust has mobile kit: say this is not
+			what = "needs fixed kit "
+		}
+		return what + strings.Join(m.fixedKit(pc.Kit), ", ") + " not on the list"
 	case fitTooLong:
 		return fmt.Sprintf("longer than the session (%d min)", pc.Minutes)
 	case fitUnavailable:
@@ -93,6 +97,18 @@ func (m *model) fitPhrase(c int32, f fit) string {
 		return m.poaPhrase(pc)
 	}
 	return ""
+}
+
+// fixedKit are the items of kit that are not mobile: a session must have
+// them.
+func (m *model) fixedKit(kit []string) []string {
+	var out []string
+	for _, k := range kit {
+		if !m.p.MobileKit[k] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func ranges(rs []DateRange) string {
@@ -156,10 +172,26 @@ func (s *listState) dynamicWhy(c int32) string {
 		slices.SortFunc(beds, elective.Date.Compare)
 		parts = append(parts, "beds short on "+dates(beds))
 	}
-	if len(kits) > 0 {
-		parts = append(parts, "kit "+strings.Join(kits, ", ")+" in use in another theatre at the same time")
-	}
+	parts = append(parts, s.m.kitInUse(kits)...)
 	return strings.Join(parts, "; ")
+}
+
+// kitInUse says which counted kit is taken: fixed kit "in use in another
+// theatre", mobile kit with how many the trust has, since any theatre may
+// have taken them.
+func (m *model) kitInUse(kits []string) []string {
+	var fixed, parts []string
+	for _, k := range kits {
+		if m.p.MobileKit[k] {
+			parts = append(parts, fmt.Sprintf("mobile kit %s: all %d in use in other theatres at the same time", k, m.p.Kit[k]))
+		} else {
+			fixed = append(fixed, k)
+		}
+	}
+	if len(fixed) > 0 {
+		parts = append([]string{"kit " + strings.Join(fixed, ", ") + " in use in another theatre at the same time"}, parts...)
+	}
+	return parts
 }
 
 // dueNote reminds staff of a due date that falls in the lists' horizon.

@@ -15,6 +15,10 @@ func TestReasons_LeftOut(t *testing.T) {
 	}{
 		{"ListTypeCount", func(p *ListProblem) { p.Sessions[0].ListType, p.Sessions[1].ListType = "LA", "LA" }, "needs a GA list (2 sessions)"},
 		{"Kit", func(p *ListProblem) { p.Cases[0].Kit = []string{"laser"} }, "needs kit laser not on the list (2 sessions)"},
+		{"FixedKitBesideMobile", func(p *ListProblem) {
+			p.Cases[0].Kit, p.Kit, p.MobileKit = []string{"laser", "image intensifier"}, map[string]int{"image intensifier": 1},
+				map[string]bool{"image intensifier": true}
+		}, "needs fixed kit laser not on the list (2 sessions)"},
 		{"Mixed", func(p *ListProblem) {
 			p.Sessions[0].ListType = "LA"
 			p.Cases[0].Unavailable = []DateRange{{From: on(3)}}
@@ -209,6 +213,7 @@ func TestValidate_More(t *testing.T) {
 		{"NoCaseID", func(p *ListProblem) { p.Cases[0].ID = 0 }, "A case has no ID."},
 		{"LOS", func(p *ListProblem) { p.Cases[0].LengthOfStayDays = -2 }, "Case 1 has a negative length of stay (-2)."},
 		{"Kit", func(p *ListProblem) { p.Kit = map[string]int{"laser": -1} }, `Kit "laser" has a negative count (-1).`},
+		{"MobileKitNoCount", func(p *ListProblem) { p.MobileKit = map[string]bool{"laser": true} }, `Mobile kit "laser" has no count: a mobile item is limited by how many there are.`},
 		{"BookedTwice", func(p *ListProblem) {
 			p.Sessions = append(p.Sessions, session(11, 2, 1))
 			p.Sessions[0].Booked, p.Sessions[1].Booked = []int64{1}, []int64{1}

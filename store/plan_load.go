@@ -125,9 +125,36 @@ func (tx *Tx) planCases(in *planInput, current map[int64]int64, from, to electiv
 	if err != nil {
 		return err
 	}
-	p.Kit = res.Kit
+	p.Kit, p.MobileKit = res.Kit, res.Mobile
+	catalogueKit(p, res)
 	p.Beds, err = tx.freeBeds(res.Beds, current, from, to)
 	return err
+}
+
+// catalogueKit spells the sessions' and cases' kit as the catalogue does:
+// the optimiser compares names exactly, the booking rule ignoring case
+// (theatre.CheckCase), and the two must agree on what is counted and
+// mobile.
+func catalogueKit(p *schedule.ListProblem, res *elective.TheatreResources) {
+	names := map[string]string{}
+	for name := range res.Kit {
+		names[elective.KitKey(name)] = name
+	}
+	spell := func(kit []string) []string {
+		out := make([]string, len(kit))
+		for i, k := range kit {
+			if out[i] = k; names[elective.KitKey(k)] != "" {
+				out[i] = names[elective.KitKey(k)]
+			}
+		}
+		return out
+	}
+	for i := range p.Sessions {
+		p.Sessions[i].Kit = spell(p.Sessions[i].Kit)
+	}
+	for i := range p.Cases {
+		p.Cases[i].Kit = spell(p.Cases[i].Kit)
+	}
 }
 
 // poaValidUntil is the last date a fit assessment covers, zero for none.

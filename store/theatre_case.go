@@ -42,11 +42,15 @@ func (tx *Tx) scheduleCase(c elective.ScheduleCase) (*elective.TheatreCase, erro
 	if err != nil {
 		return nil, err
 	}
-	booked := bookedCases(ts)
-	if err := theatre.CheckCase(ts, booked, e, minutes, unav, tx.today()); err != nil {
+	res, err := tx.kitResources(e)
+	if err != nil {
 		return nil, err
 	}
-	if err := tx.checkSharedKit(ts, e); err != nil {
+	booked := bookedCases(ts)
+	if err := theatre.CheckCase(ts, booked, e, minutes, unav, res, tx.today()); err != nil {
+		return nil, err
+	}
+	if err := tx.checkSharedKit(ts, e, res); err != nil {
 		return nil, err
 	}
 	if err := tx.checkOverride(ts, c.Override); err != nil {
@@ -287,19 +291,38 @@ func (s *TheatreService) MoveCase(ctx context.Context, caseID int64, position in
 	})
 }
 
-// checkSharedKit refuses a case whose shared kit the other lists of the
-// day already need at the same time (theatre.CheckSharedKit).
-func (tx *Tx) checkSharedKit(ts *elective.TheatreSession, e *elective.AdmittedListEntry) error {
+// kitResources reads the shared resources for booking a case that needs
+// kit (nil for one that needs none). On PostgreSQL it first takes the row
+// locks of the catalogue items the case needs, so that bookers of one
+// counted item queue (the second sees the first's case), and a change to
+// the item (marked fixed, removed) waits for the booking or is seen by it.
+func (tx *Tx) kitResources(e *elective.AdmittedListEntry) (*elective.TheatreResources, error) {
+	if len(e.Kit) == 0 {
+		return nil, nil
+	}
+	if tx.db.dialect == Postgres {
+		keys := make([]any, len(e.Kit))
+		for i, k := range e.Kit {
+			keys[i] = elective.KitKey(k)
+		}
+		if _, err := tx.exec(`SELECT id FROM theatre_kit WHERE LOWER(name) IN (`+inClause(len(keys))+`) ORDER BY id FOR UPDATE`,
+			keys...); err != nil {
+			return nil, err
+		}
+	}
+	return tx.theatreResources()
+}
+
+// checkSharedKit refuses a case whose shared kit (fixed or mobile) the
+// other lists of the day already need at the same time
+// (theatre.CheckSharedKit).
+func (tx *Tx) checkSharedKit(ts *elective.TheatreSession, e *elective.AdmittedListEntry, res *elective.TheatreResources) error {
 	if len(e.Kit) == 0 {
 		return nil
-	}
-	res, err := tx.theatreResources()
-	if err != nil {
-		return err
 	}
 	day, err := tx.findSessions(true, sessionSelect+` WHERE s.session_date = ? AND s.id <> ?`, ts.Date, ts.ID)
 	if err != nil {
 		return err
 	}
-	return theatre.CheckSharedKit(ts, day, e, res.Kit)
+	return theatre.CheckSharedKit(ts, day, e, res)
 }

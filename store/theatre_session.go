@@ -45,25 +45,24 @@ func (s *TheatreService) FindTheatreResources(ctx context.Context) (*elective.Th
 	return r, err
 }
 
+// theatreResources reads the beds and the kit catalogue: every item has a
+// count, and the mobile ones are marked so.
 func (tx *Tx) theatreResources() (*elective.TheatreResources, error) {
-	r := &elective.TheatreResources{Kit: map[string]int{}}
+	r := &elective.TheatreResources{Kit: map[string]int{}, Mobile: map[string]bool{}}
 	if err := tx.queryRow(`SELECT COALESCE(SUM(elective_beds), 0) FROM site`).Scan(&r.Beds); err != nil {
 		return nil, err
 	}
-	rows, err := tx.query(`SELECT name, count FROM theatre_kit ORDER BY name`)
+	kit, err := tx.findKit(``)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var name string
-		var n int
-		if err := rows.Scan(&name, &n); err != nil {
-			return nil, err
+	for _, k := range kit {
+		r.Kit[k.Name] = k.Count
+		if k.Mobile {
+			r.Mobile[k.Name] = true
 		}
-		r.Kit[name] = n
 	}
-	return r, rows.Err()
+	return r, nil
 }
 
 // CreateTheatreSession checks and adds a session, refusing a theatre

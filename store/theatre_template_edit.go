@@ -71,8 +71,12 @@ func (tx *Tx) templateEditPreview(e elective.TheatreTemplateEdit) (*elective.The
 	if err != nil {
 		return nil, err
 	}
+	res, err := tx.theatreResources()
+	if err != nil {
+		return nil, err
+	}
 	p := &elective.TheatreTemplateEditPreview{Template: t, Edited: to, ApplyFrom: e.ApplyFrom, Changes: elective.TemplateChanges(t, to),
-		Sessions: theatre.PlanTemplateEdit(t, to, ss, e.ApplyFrom, today, tx.milestones())}
+		Sessions: theatre.PlanTemplateEdit(t, to, ss, e.ApplyFrom, today, tx.milestones(), res)}
 	for _, se := range p.Sessions {
 		if !theatre.MovesList(se) {
 			continue

@@ -10,20 +10,23 @@ import (
 
 // CheckCase says whether the listed patient e can be booked on session s
 // for minutes of theatre time, with the cases already booked on it, the
-// patient's stated unavailability and today's date. It returns nil or an
+// patient's stated unavailability, the shared resources (res, for which
+// kit is mobile; nil: none) and today's date. It returns nil or an
 // EINVALID error naming the first thing wrong, checked in this order:
 // minutes not positive; the list released; the list not after today; the
 // patient not waiting for a date (or found not fit at pre-operative
 // assessment, rules.md 3.7); another surgeon's patient (or, for an entry
 // with no surgeon, another specialty's); the wrong list type (FitsListType);
-// kit the case needs that the list lacks; the case alone longer than the
-// list; the list over its minutes; the patient unavailable on the date.
+// fixed kit the case needs that the list lacks (mobile kit goes to any
+// list: how many lists use it at once is CheckSharedKit's); the case alone
+// longer than the list; the list over its minutes; the patient unavailable
+// on the date.
 //
 // A pre-operative assessment not yet done or expiring is not a reason to
 // refuse: lists are booked before the assessment, and ListWarnings shows
 // it. Locked lists are for the caller (NeedsOverride) to police.
 func CheckCase(s *elective.TheatreSession, booked []*elective.TheatreCase, e *elective.AdmittedListEntry,
-	minutes int, unavailable []*elective.Unavailability, today elective.Date) error {
+	minutes int, unavailable []*elective.Unavailability, res *elective.TheatreResources, today elective.Date) error {
 	if s == nil || e == nil {
 		return elective.Errorf(elective.EINVALID, "Choose a list and a patient")
 	}
@@ -33,7 +36,7 @@ func CheckCase(s *elective.TheatreSession, booked []*elective.TheatreCase, e *el
 		func() string { return checkEntry(e) },
 		func() string { return checkOwner(s, e) },
 		func() string { return FitsListType(s.ListType, e) },
-		func() string { return checkKit(s, e) },
+		func() string { return checkKit(s, e, res) },
 		func() string { return checkTime(s, booked, e, minutes) },
 		func() string { return checkAvailable(s.Date, e, unavailable) },
 	} {
@@ -110,26 +113,23 @@ func named(name, what string, id int64) string {
 	return what + " " + strconv.FormatInt(id, 10)
 }
 
-// checkKit names the equipment the case needs that the list lacks.
-func checkKit(s *elective.TheatreSession, e *elective.AdmittedListEntry) string {
-	have := map[string]bool{}
-	for _, k := range s.Kit {
-		have[kitKey(k)] = true
-	}
+// checkKit names the fixed equipment the case needs that the list lacks:
+// mobile kit in res can be brought to any theatre.
+func checkKit(s *elective.TheatreSession, e *elective.AdmittedListEntry, res *elective.TheatreResources) string {
 	var missing []string
 	for _, k := range e.Kit {
-		if kitKey(k) != "" && !have[kitKey(k)] {
+		if key := kitKey(k); key != "" && !hasItem(s.Kit, key) && !res.IsMobile(k) {
 			missing = append(missing, strings.TrimSpace(k))
 		}
 	}
 	if len(missing) == 0 {
 		return ""
 	}
-	return "The case needs the " + strings.Join(missing, " and the ") + ": the list does not have it"
+	return "The case needs the " + strings.Join(missing, " and the ") + ": the list does not have it, and it is not mobile kit"
 }
 
 // kitKey is an equipment name compared without case or spaces around it.
-func kitKey(k string) string { return strings.ToLower(strings.TrimSpace(k)) }
+func kitKey(k string) string { return elective.KitKey(k) }
 
 // checkTime keeps the case, and the list with it, within the session.
 func checkTime(s *elective.TheatreSession, booked []*elective.TheatreCase, e *elective.AdmittedListEntry, minutes int) string {

@@ -96,9 +96,9 @@ func TestCheckCase(t *testing.T) {
 		if tt.e != nil {
 			tt.e(e)
 		}
-		wantErr(t, tt.name, CheckCase(s, booked, e, tt.minutes, tt.un, today), tt.want)
+		wantErr(t, tt.name, CheckCase(s, booked, e, tt.minutes, tt.un, nil, today), tt.want)
 	}
-	wantErr(t, "nil session", CheckCase(nil, nil, knee(), 30, nil, today), "Choose a list")
+	wantErr(t, "nil session", CheckCase(nil, nil, knee(), 30, nil, nil, today), "Choose a list")
 }
 
 // TestEndoscopyProcedure: the short list of endoscopy-room OPCS-4

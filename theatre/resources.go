@@ -3,17 +3,19 @@ package theatre
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/openelective/elective"
 )
 
 // kitConflicts finds the moments more lists need a shared item of kit
 // than there are: a list needs an item when one of its cases does, for
-// the whole session (StartMinute to StartMinute+Minutes). The most lists
+// the whole session (StartMinute to StartMinute+Minutes), whether the
+// list's own kit names it or (mobile kit) it is brought in. The most lists
 // running at once is reached at some list's start, so each list using the
 // item is checked at its start against the lists in other theatres that
 // overlap it on the same day.
-func kitConflicts(live []*elective.TheatreSession, counts map[string]int) []Warning {
+func kitConflicts(live []*elective.TheatreSession, counts map[string]int, res *elective.TheatreResources) []Warning {
 	users := map[string][]*elective.TheatreSession{} // item -> sessions needing it
 	names := map[string]string{}
 	for _, s := range live {
@@ -26,7 +28,7 @@ func kitConflicts(live []*elective.TheatreSession, counts map[string]int) []Warn
 				}
 				seen[key], users[key] = true, append(users[key], s)
 				if names[key] == "" {
-					names[key] = k
+					names[key] = kitName(k, res)
 				}
 			}
 		}
@@ -62,6 +64,14 @@ func concurrent(s *elective.TheatreSession, users []*elective.TheatreSession) in
 		}
 	}
 	return len(theatres)
+}
+
+// listCount is "1 list" or "n lists".
+func listCount(n int) string {
+	if n == 1 {
+		return "1 list"
+	}
+	return fmt.Sprintf("%d lists", n)
 }
 
 func isAre(n int) string {
@@ -150,20 +160,22 @@ func criticalCare(live []*elective.TheatreSession, counts map[string]int) []Warn
 }
 
 // CheckSharedKit refuses a case on list s whose shared kit (an item the
-// hospital has counts of: two image intensifiers) would then be needed by
-// more lists at once than there are, across the theatres running on the
-// list's day: the list builder's kit warning, made a refusal when the case
-// itself would cause it. An item the list already needs for another case
-// adds nothing; an item without a count is the list's own (checkKit).
+// hospital has counts of in res: two image intensifiers) would then be
+// needed by more lists at once than there are, across the theatres running
+// on the list's day: the list builder's kit warning, made a refusal when
+// the case itself would cause it. Mobile kit counts the same way, on
+// whichever list it goes to (rules.md 3.6). An item the list already needs
+// for another case adds nothing; an item without a count is the list's own
+// (checkKit), except that mobile kit without one counts as none.
 func CheckSharedKit(s *elective.TheatreSession, sameDay []*elective.TheatreSession, e *elective.AdmittedListEntry,
-	counts map[string]int) error {
-	shared := map[string]int{}
-	for k, n := range counts {
-		shared[kitKey(k)] = n
-	}
+	res *elective.TheatreResources) error {
+	shared := sharedCounts(res)
 	for _, k := range e.Kit {
 		key := kitKey(k)
 		count, ok := shared[key]
+		if !ok && res.IsMobile(k) {
+			count, ok = 0, true
+		}
 		if !ok || needsKit(s, key) {
 			continue
 		}
@@ -176,13 +188,33 @@ func CheckSharedKit(s *elective.TheatreSession, sameDay []*elective.TheatreSessi
 		for _, t := range users {
 			if overlap(s, t) {
 				if n := concurrent(t, users); n > count {
-					return elective.Errorf(elective.EINVALID, "The %s would be needed by %d lists at %02d:%02d on %s; there %s %d",
-						k, n, t.StartMinute/60, t.StartMinute%60, staffDate(s.Date), isAre(count), count)
+					return elective.Errorf(elective.EINVALID, "The %s would be needed by %s at %02d:%02d on %s; there %s %d",
+						kitName(k, res), listCount(n), t.StartMinute/60, t.StartMinute%60, staffDate(s.Date), isAre(count), count)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// sharedCounts are the kit counts of res by kitKey.
+func sharedCounts(res *elective.TheatreResources) map[string]int {
+	counts := map[string]int{}
+	if res != nil {
+		for k, n := range res.Kit {
+			counts[kitKey(k)] = n
+		}
+	}
+	return counts
+}
+
+// kitName is an item as refusals and warnings name it: "mobile image
+// intensifier" tells staff it was brought to the theatre.
+func kitName(k string, res *elective.TheatreResources) string {
+	if k = strings.TrimSpace(k); res.IsMobile(k) {
+		return "mobile " + k
+	}
+	return k
 }
 
 // needsKit reports whether a live case of s needs the item.

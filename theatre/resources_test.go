@@ -37,6 +37,6 @@ func TestCheckSharedKit(t *testing.T) {
 		{"the list has it already", already, []*elective.TheatreSession{already, otherAM}, entry, counts, ""},
 		{"not shared: the list's own", morning, []*elective.TheatreSession{otherAM}, entry, map[string]int{}, ""},
 	} {
-		wantErr(t, tt.name, CheckSharedKit(tt.s, tt.sameDay, tt.e, tt.counts), tt.want)
+		wantErr(t, tt.name, CheckSharedKit(tt.s, tt.sameDay, tt.e, &elective.TheatreResources{Kit: tt.counts}), tt.want)
 	}
 }

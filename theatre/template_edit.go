@@ -54,18 +54,18 @@ func EditSession(from, to *elective.TheatreTemplate, s *elective.TheatreSession)
 // change) that would no longer fit it, in list order, each with why: the
 // rules CheckCase books by, for a case already on the list (rules.md 3.6):
 // another surgeon's patient (or another specialty's), the wrong list type
-// (FitsListType), kit the list would not have, and the cases that would
-// run past the list's end. Cases are counted in list order and a case
+// (FitsListType), fixed kit the list would not have (mobile kit in res
+// goes to any list), and the cases that would run past the list's end. Cases are counted in list order and a case
 // already broken leaves its minutes free, so the cases that no longer fit
 // the time are the last ones.
-func BrokenCases(s *elective.TheatreSession) []elective.BrokenCase {
+func BrokenCases(s *elective.TheatreSession, res *elective.TheatreResources) []elective.BrokenCase {
 	var out []elective.BrokenCase
 	used := 0
 	for _, c := range s.Cases {
 		if c == nil || c.Status != elective.CaseBooked {
 			continue
 		}
-		why := caseProblem(s, c)
+		why := caseProblem(s, c, res)
 		if why == "" && used+c.Minutes > s.Minutes {
 			why = fmt.Sprintf("The list would have %d minutes: the case would end %d minutes after it (%d of %d minutes)",
 				s.Minutes, used+c.Minutes-s.Minutes, used+c.Minutes, s.Minutes)
@@ -80,7 +80,7 @@ func BrokenCases(s *elective.TheatreSession) []elective.BrokenCase {
 }
 
 // caseProblem is why a booked case no longer fits list s, other than time.
-func caseProblem(s *elective.TheatreSession, c *elective.TheatreCase) string {
+func caseProblem(s *elective.TheatreSession, c *elective.TheatreCase, res *elective.TheatreResources) string {
 	e := c.Entry
 	if e == nil {
 		return ""
@@ -88,7 +88,7 @@ func caseProblem(s *elective.TheatreSession, c *elective.TheatreCase) string {
 	for _, check := range []func() string{
 		func() string { return checkOwner(s, e) },
 		func() string { return FitsListType(s.ListType, e) },
-		func() string { return checkKit(s, e) },
+		func() string { return checkKit(s, e, res) },
 	} {
 		if msg := check(); msg != "" {
 			return msg
@@ -98,14 +98,15 @@ func caseProblem(s *elective.TheatreSession, c *elective.TheatreCase) string {
 }
 
 // PlanTemplateEdit is what changing a template (from, as it was; to, as
-// it will be) from applyFrom does to the lists already made from it (sessions, with their
-// cases): each list after today and from applyFrom that is not released,
-// by date, with its changes (EditSession), whether it is locked
-// (NeedsOverride: locked, or inside the lock window of m, rules.md 3.6)
-// and the booked cases that would no longer fit (BrokenCases). Lists on
-// or before today are under way and are never changed by a template.
+// it will be) from applyFrom does to the lists already made from it
+// (sessions, with their cases): each list after today and from applyFrom
+// that is not released, by date, with its changes (EditSession), whether
+// it is locked (NeedsOverride: locked, or inside the lock window of m,
+// rules.md 3.6) and the booked cases that would no longer fit
+// (BrokenCases, with the mobile kit of res). Lists on or before today are
+// under way and are never changed by a template.
 func PlanTemplateEdit(from, to *elective.TheatreTemplate, sessions []*elective.TheatreSession, applyFrom, today elective.Date,
-	m Milestones) []*elective.TemplateSessionEdit {
+	m Milestones, res *elective.TheatreResources) []*elective.TemplateSessionEdit {
 	var out []*elective.TemplateSessionEdit
 	for _, s := range sessions {
 		if s.Status == elective.SessionReleased || !s.Date.After(today) || s.Date.Before(applyFrom) {
@@ -116,7 +117,7 @@ func PlanTemplateEdit(from, to *elective.TheatreTemplate, sessions []*elective.T
 			Locked: NeedsOverride(s, today, m)}
 		if len(changed) > 0 {
 			edited.Cases = s.Cases
-			se.Broken = BrokenCases(edited)
+			se.Broken = BrokenCases(edited, res)
 		}
 		out = append(out, se)
 	}

@@ -129,7 +129,7 @@ func TestBrokenCases(t *testing.T) {
 			tt.list(s)
 		}
 		s.Cases = tt.cases
-		got := BrokenCases(s)
+		got := BrokenCases(s, nil)
 		if len(got) != len(tt.want) {
 			t.Errorf("%s: broken %+v, want %v", tt.name, got, tt.want)
 			continue
@@ -159,7 +159,7 @@ func TestPlanTemplateEdit(t *testing.T) {
 	full.Cases = []*elective.TheatreCase{bookedCase(1, 120, nil), bookedCase(2, 90, nil)}
 	sessions := []*elective.TheatreSession{youngList("2026-12-07"), youngList("2026-12-14"), youngList("2026-12-21"),
 		youngList("2026-12-28"), released, full, locked}
-	got := PlanTemplateEdit(from, to, sessions, d("2026-12-14"), today, DefaultMilestones)
+	got := PlanTemplateEdit(from, to, sessions, d("2026-12-14"), today, DefaultMilestones, nil)
 	var dates []string
 	for _, se := range got {
 		dates = append(dates, se.Session.Date.String()+map[bool]string{true: " locked", false: ""}[se.Locked])

@@ -26,28 +26,26 @@ type Warning struct {
 }
 
 // ListWarnings checks a set of theatre lists together, as the planning
-// pages show them. kit is the number of each shared item of equipment the
-// hospital has (names compared without case; an item not in the map is not
-// shared, so not checked; "HDU" and "ITU" entries, if present, are the
-// critical-care beds available each day). bedsPerDay is the elective beds
-// for inpatients (0: not planned by beds). poa returns an entry's latest
+// pages show them. res.Kit is the number of each shared item of equipment
+// the hospital has (names compared without case; an item not in the map is
+// not shared, so not checked; mobile kit, res.Mobile, is named so; "HDU"
+// and "ITU" entries, if present, are the critical-care beds available each
+// day). res.Beds is the elective beds for inpatients (0: not planned by
+// beds); nil res shares nothing. poa returns an entry's latest
 // pre-operative assessment (nil func: the case's Entry.POA). Released
 // sessions and cancelled cases are left out, and cases with no Entry are
 // counted only for minutes. Beds count only the cases of these sessions,
 // not patients admitted before them. Warnings come in session order (date,
 // start, theatre, ID), then by kind as listed above.
-func ListWarnings(sessions []*elective.TheatreSession, kit map[string]int, bedsPerDay int,
+func ListWarnings(sessions []*elective.TheatreSession, res *elective.TheatreResources,
 	poa func(entryID int64) *elective.PreOpAssessment) []Warning {
 	live := liveSessions(sessions)
-	counts := map[string]int{}
-	for k, n := range kit {
-		counts[kitKey(k)] = n
-	}
+	counts := sharedCounts(res)
 	var out []Warning
 	out = append(out, overruns(live)...)
-	out = append(out, kitConflicts(live, counts)...)
-	if bedsPerDay > 0 {
-		out = append(out, bedShortages(live, bedsPerDay)...)
+	out = append(out, kitConflicts(live, counts, res)...)
+	if res != nil && res.Beds > 0 {
+		out = append(out, bedShortages(live, res.Beds)...)
 	}
 	out = append(out, criticalCare(live, counts)...)
 	out = append(out, poaProblems(live, poa)...)

@@ -116,7 +116,7 @@ func TestListWarnings(t *testing.T) {
 			"2/4 poa: Patient E: Pre-operative assessment expires 26 Mar 2027",
 		}},
 	} {
-		checkWarnings(t, tt.name, ListWarnings(tt.sessions, tt.kit, tt.beds, nil), tt.want)
+		checkWarnings(t, tt.name, ListWarnings(tt.sessions, &elective.TheatreResources{Kit: tt.kit, Beds: tt.beds}, nil), tt.want)
 	}
 }
 
@@ -125,7 +125,7 @@ func TestListWarnings(t *testing.T) {
 func TestListWarningsOrder(t *testing.T) {
 	later := session(1, 1, "2027-03-02", 510, 60, booking(1, 90, nil))
 	earlier := session(2, 2, "2027-03-01", 510, 60, booking(2, 90, nil), &elective.TheatreCase{EntryID: 9, Minutes: 10})
-	got := ListWarnings([]*elective.TheatreSession{later, earlier, nil}, nil, 0, func(id int64) *elective.PreOpAssessment {
+	got := ListWarnings([]*elective.TheatreSession{later, earlier, nil}, nil, func(id int64) *elective.PreOpAssessment {
 		if id == 2 {
 			return nil
 		}

@@ -107,6 +107,12 @@ func (s *Server) candidates(r *http.Request, e *elective.AdmittedListEntry, minu
 	if err != nil {
 		return nil, err
 	}
+	var res *elective.TheatreResources
+	if len(e.Kit) > 0 { // only kit needs the resources: which of it is mobile
+		if res, err = s.svc.Theatres.FindTheatreResources(r.Context()); err != nil {
+			return nil, err
+		}
+	}
 	ms := s.milestones()
 	var out []CandidateSession
 	for _, ts := range ss {
@@ -116,7 +122,7 @@ func (s *Server) candidates(r *http.Request, e *elective.AdmittedListEntry, minu
 		c := CandidateSession{Session: ts, Free: ts.Minutes - ts.BookedMinutes(), Milestone: theatre.MilestoneState(ts, today, ms),
 			Notice: ts.Date.DaysSince(today)}
 		c.Short = c.Notice < s.cfg.Policy.ReasonableNoticeDays
-		if err := theatre.CheckCase(ts, ts.Cases, e, minutes, unavailable, today); err != nil {
+		if err := theatre.CheckCase(ts, ts.Cases, e, minutes, unavailable, res, today); err != nil {
 			c.Problem = elective.ErrorMessage(err)
 		}
 		out = append(out, c)

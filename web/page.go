@@ -123,7 +123,7 @@ func allPages() []page {
 		&UserIndexPage{},
 		&AdmittedIndexPage{}, &AdmitPage{}, &AdmittedViewPage{}, &TheatreSessionIndexPage{}, &TheatreSessionViewPage{},
 		&CancelledOperationsPage{}, &PlanPage{}, &TheatreReportPage{},
-		&TheatreTemplatesPage{}, &TheatreTemplateEditPage{},
+		&TheatreTemplatesPage{}, &TheatreTemplateEditPage{}, &TheatreKitPage{},
 		&StaffIndexPage{}, &StaffFormPage{}, &StaffViewPage{}, &JobPlanPage{}, &ReconciliationPage{},
 		&LeaveIndexPage{}, &LeaveNewPage{}, &LeaveViewPage{},
 		&RotaIndexPage{}, &RotaSetupPage{}, &RotaViewPage{}, &RotaBuildPage{}, &CoverPage{}, &RotaOnCallPage{},

@@ -91,11 +91,15 @@ func (s *Server) theatreSessionView(r *http.Request, id int64) (*TheatreSessionV
 		p.Cases = append(p.Cases, row)
 		start += c.Minutes
 	}
-	if p.Warnings, err = s.dayWarnings(r, ts); err != nil {
+	res, err := s.svc.Theatres.FindTheatreResources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p.Warnings, err = s.dayWarnings(r, ts, res); err != nil {
 		return nil, err
 	}
 	if ts.Status != elective.SessionReleased && ts.Date.After(today) {
-		if p.Candidates, err = s.listCandidates(r, ts); err != nil {
+		if p.Candidates, err = s.listCandidates(r, ts, res); err != nil {
 			return nil, err
 		}
 	}
@@ -104,12 +108,8 @@ func (s *Server) theatreSessionView(r *http.Request, id int64) (*TheatreSessionV
 
 // dayWarnings checks the session against the other lists of its day: kit
 // used twice at once, beds short, overruns, pre-op problems.
-func (s *Server) dayWarnings(r *http.Request, ts *elective.TheatreSession) ([]theatre.Warning, error) {
+func (s *Server) dayWarnings(r *http.Request, ts *elective.TheatreSession, res *elective.TheatreResources) ([]theatre.Warning, error) {
 	day, err := s.svc.Theatres.FindTheatreSessions(r.Context(), elective.TheatreSessionFilter{From: ts.Date, To: ts.Date})
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.svc.Theatres.FindTheatreResources(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func (s *Server) dayWarnings(r *http.Request, ts *elective.TheatreSession) ([]th
 		}
 	}
 	var out []theatre.Warning
-	for _, wn := range theatre.ListWarnings(day, res.Kit, res.Beds, func(id int64) *elective.PreOpAssessment { return poa[id] }) {
+	for _, wn := range theatre.ListWarnings(day, res, func(id int64) *elective.PreOpAssessment { return poa[id] }) {
 		if wn.SessionID == ts.ID || wn.SessionID == 0 {
 			out = append(out, wn)
 		}
@@ -131,8 +131,9 @@ func (s *Server) dayWarnings(r *http.Request, ts *elective.TheatreSession) ([]th
 }
 
 // listCandidates offers waiting patients of the session's specialty in
-// booking order, each checked by the booking rule.
-func (s *Server) listCandidates(r *http.Request, ts *elective.TheatreSession) ([]ListCandidate, error) {
+// booking order, each checked by the booking rule (with the mobile kit of
+// res).
+func (s *Server) listCandidates(r *http.Request, ts *elective.TheatreSession, res *elective.TheatreResources) ([]ListCandidate, error) {
 	entries, err := s.svc.Theatres.FindAdmittedEntries(r.Context(), elective.AdmittedFilter{
 		SpecialtyID: ts.SpecialtyID, Status: elective.AdmittedWaiting, Limit: 200})
 	if err != nil {
@@ -147,7 +148,7 @@ func (s *Server) listCandidates(r *http.Request, ts *elective.TheatreSession) ([
 		c := ListCandidate{Entry: e}
 		// Unavailability is checked again when booking; here the list shows
 		// what fits on minutes, kit, list type and POA.
-		if err := theatre.CheckCase(ts, ts.Cases, e, e.ExpectedMinutes, nil, s.today()); err != nil {
+		if err := theatre.CheckCase(ts, ts.Cases, e, e.ExpectedMinutes, nil, res, s.today()); err != nil {
 			c.Problem = elective.ErrorMessage(err)
 		} else if pc := theatre.CheckPOA(e.POA, ts.Date); !pc.OK {
 			c.Problem = pc.Problem

@@ -28,6 +28,7 @@ func addTheatreTemplatePages(add func(page, string), e *testEnv, formErrs FormEr
 		Form:   TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"},
 		Errors: formErrs}, "Theatre session templates")
 	addTheatreTemplateEditPages(add, e, formErrs)
+	addTheatreKitPages(add)
 }
 
 func (e *testEnv) stubTheatreTemplates() {

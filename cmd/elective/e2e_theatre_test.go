@@ -29,9 +29,9 @@ var theatreSeed struct {
 // within 28 days (rules.md 2.1), record the other case of the day as
 // admitted and treated (the clock stops, rules.md 1.3.3), run the
 // optimiser and accept its plan, read the theatre report, add a standing
-// Wednesday afternoon list whose sessions are made at once, and edit it
-// in place (a new anaesthetist and minutes, previewed, the locked lists
-// left alone).
+// Wednesday afternoon list whose sessions are made at once, edit it in
+// place (a new anaesthetist and minutes, previewed, the locked lists left
+// alone), and add a laser to the kit catalogue and mark it mobile.
 func TestBrowserTheatres(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)} // Monday 08:00 in London
@@ -55,6 +55,7 @@ func TestBrowserTheatres(t *testing.T) {
 	b.theatreReport()
 	b.theatreTemplate()
 	b.editTemplate()
+	b.theatreKit()
 }
 
 // listPatient records the decision to admit from the pathway page.
@@ -200,6 +201,21 @@ func (b *browser) editTemplate() {
 	b.do("the lists of 16 December", chromedp.Navigate(b.base+"/theatre-sessions?from=2026-12-16&weeks=1"),
 		chromedp.WaitVisible(chromedp.CSS("#theatre-sessions")))
 	b.see("the list changed", "Dr Sleep", "0 / 210 min")
+}
+
+// theatreKit adds a laser to the kit catalogue (a count that is not a
+// number is refused, naming the field) and marks it mobile.
+func (b *browser) theatreKit() {
+	b.do("open the kit", chromedp.Navigate(b.base+"/theatre-sessions"), follow("Theatre kit"),
+		chromedp.WaitVisible(chromedp.CSS("#theatre-kit-form")))
+	b.see("the catalogue", "knee set", "Fixed")
+	b.do("add a laser with a bad count", chromedp.SendKeys(chromedp.CSS("#name"), "laser"),
+		chromedp.SetValue(chromedp.CSS("#count"), "two"), press("Add the kit"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
+	b.see("bad count refused", "Enter how many the trust has, as a whole number from 0 to 999")
+	b.do("add it properly", chromedp.SetValue(chromedp.CSS("#count"), "1"), press("Add the kit"),
+		chromedp.WaitVisible(`//*[contains(., "Kit added: laser")]`))
+	b.do("mark it mobile", press("Mark mobile: laser"), chromedp.WaitVisible(`//*[contains(., "Marked mobile")]`))
+	b.see("mobile", "Marked mobile: the laser can go to any theatre, 1 in the trust", "Mobile")
 }
 
 // seedTheatres gives the fixture trust a theatre with four of Mr Bone's
