@@ -274,6 +274,9 @@ type TheatreSession struct {
 	Anaesthetist string // name of the anaesthetist, if confirmed
 	ListType     TheatreListType
 	Kit          []string // equipment available in the session
+	// TemplateID is the theatre template the session was made from, or 0
+	// for a one-off list.
+	TemplateID int64
 
 	SurgeonConfirmed      bool
 	AnaesthetistConfirmed bool

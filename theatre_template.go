@@ -99,11 +99,11 @@ func (t *TheatreTemplate) Overlaps(o *TheatreTemplate) bool {
 }
 
 // Session is the template's session on date d, planned, with staff not
-// yet confirmed.
+// yet confirmed, naming the template it was made from.
 func (t *TheatreTemplate) Session(d Date) *TheatreSession {
 	return &TheatreSession{TheatreID: t.TheatreID, SpecialtyID: t.SpecialtyID, Date: d, Period: t.Period,
 		StartMinute: t.StartMinute, Minutes: t.Minutes, SurgeonID: t.SurgeonID, Anaesthetist: t.Anaesthetist,
-		ListType: t.ListType, Kit: append([]string(nil), t.Kit...), Status: SessionPlanned}
+		ListType: t.ListType, Kit: append([]string(nil), t.Kit...), TemplateID: t.ID, Status: SessionPlanned}
 }
 
 // TheatreTemplateService keeps theatre session templates and makes the

@@ -17,8 +17,9 @@ type AdmittedPathway struct {
 	ClockStart, BreachDate                         elective.Date
 }
 
-// theatreWeeks is how far ahead theatre lists are built: beyond the 6-4-2
-// window, so the planner has unlocked weeks to fill.
+// theatreWeeks is how far ahead theatre lists are built from the
+// templates: beyond the 6-4-2 window, so the planner has unlocked weeks to
+// fill. The running system makes the later weeks from the same templates.
 const theatreWeeks = 12
 
 // mainTheatres is how many main theatres the main site of the small demo
@@ -37,7 +38,9 @@ type tgen struct {
 
 // Theatres builds the admitted care of the demo hospital for the pathways
 // on the admitted list, deterministically from cfg.Seed (and the order of
-// waiting, which the loader gives by clock start).
+// waiting, which the loader gives by clock start): the theatres' session
+// templates, the lists they make for the weeks ahead, and the waiting
+// list booked onto them.
 func Theatres(cfg Config, waiting []AdmittedPathway) (*elective.TheatreData, error) {
 	if cfg.Today.IsZero() {
 		return nil, fmt.Errorf("demo: Config.Today is required")
@@ -54,7 +57,8 @@ func Theatres(cfg Config, waiting []AdmittedPathway) (*elective.TheatreData, err
 			Name: fmt.Sprintf("Endoscopy room %d", i+1), SiteID: 1, Endoscopy: true})
 	}
 	surgeons, endoscopists := consultantsOf(waiting)
-	t.sessions(surgeons, endoscopists)
+	t.templates(surgeons, endoscopists)
+	t.sessions()
 	for _, p := range waiting {
 		t.entry(p)
 	}
@@ -106,59 +110,13 @@ func specialtyCode(id int64) string {
 // anaesthetists staff the GA lists once confirmed.
 var anaesthetists = []string{"Dr R Okafor", "Dr S Lindqvist", "Dr H Begum", "Dr T Morgan", "Dr J Abara", "Dr C Whitfield", "Dr M Rossi", "Dr P Nair"}
 
-// sessions lays a fortnightly job plan over the weeks ahead: each main
-// theatre morning and afternoon goes to a surgeon (alternate weeks to the
-// next ones on the rota), some days as one all-day list, and the endoscopy
-// room's sessions to the endoscopists.
-func (t *tgen) sessions(surgeons, endoscopists []rotaConsultant) {
-	rota := slices.Clone(surgeons)
-	t.rng.Shuffle(len(rota), func(i, j int) { rota[i], rota[j] = rota[j], rota[i] })
-	monday := t.today.AddDays(-int((t.today.Weekday() + 6) % 7))
-	perWeek := t.mains * 5 * 2
-	rooms := t.mains / mainTheatres
-	for w := range theatreWeeks {
-		for day := range 5 {
-			date := monday.AddDays(7*w + day)
-			if date.Before(t.today) {
-				continue
-			}
-			for th := range t.mains {
-				k := (day*t.mains + th) * 2
-				am := rota[(k+perWeek*(w%2))%len(rota)]
-				pm := rota[(k+1+perWeek*(w%2))%len(rota)]
-				if (th+day)%5 == 0 {
-					t.session(int64(th+1), am, date, elective.PeriodAllDay, w)
-					continue
-				}
-				t.session(int64(th+1), am, date, elective.PeriodMorning, w)
-				t.session(int64(th+1), pm, date, elective.PeriodAfternoon, w)
-			}
-			for r := range rooms {
-				if len(endoscopists) == 0 {
-					break
-				}
-				for p, period := range []elective.SessionPeriod{elective.PeriodMorning, elective.PeriodAfternoon} {
-					k := (day*rooms+r)*2 + p + w*rooms*10
-					t.session(int64(t.mains+r+1), endoscopists[k%len(endoscopists)], date, period, w)
-				}
-			}
-		}
-	}
-}
-
-// session adds one list, with its 6-4-2 standing as of today.
-func (t *tgen) session(theatreID int64, c rotaConsultant, date elective.Date, period elective.SessionPeriod, week int) {
-	s := &elective.TheatreSession{ID: int64(len(t.d.Sessions) + 1), TheatreID: theatreID,
-		SpecialtyID: int64(slices.IndexFunc(specialties, func(s specialty) bool { return s.code == c.code }) + 1),
-		Date:        date, Period: period, StartMinute: 8*60 + 30, Minutes: 240, SurgeonID: c.id,
-		ListType: listTypeOf(c.code, week), Kit: sessionKit(c.code), Status: elective.SessionPlanned}
-	switch period {
-	case elective.PeriodAfternoon:
-		s.StartMinute = 13*60 + 30
-	case elective.PeriodAllDay:
-		s.Minutes = 480
-	}
-	days := date.DaysSince(t.today)
+// standing numbers a list and gives it its 6-4-2 standing as of today
+// (rules.md 3.6): locked inside two weeks; surgeon, and anaesthetist for a
+// general anaesthetic list, confirmed inside six; beyond six the odd list
+// released for the surgeon's leave.
+func (t *tgen) standing(s *elective.TheatreSession) {
+	s.ID = int64(len(t.d.Sessions) + 1)
+	days := s.Date.DaysSince(t.today)
 	if days < 14 {
 		s.Status = elective.SessionLocked
 	}

@@ -48,7 +48,7 @@ func (l *Loader) LoadTheatreData(ctx context.Context, d *elective.TheatreData) e
 		return err
 	}
 	return l.db.update(ctx, func(tx *Tx) error {
-		ids := map[string]map[int64]int64{"theatre": {}, "session": {}, "entry": {}, "case": {}}
+		ids := map[string]map[int64]int64{"theatre": {}, "template": {}, "session": {}, "entry": {}, "case": {}}
 		if err := tx.loadTheatres(d, ids); err != nil {
 			return err
 		}
@@ -58,8 +58,8 @@ func (l *Loader) LoadTheatreData(ctx context.Context, d *elective.TheatreData) e
 		if err := tx.loadTheatreCases(d, ids); err != nil {
 			return err
 		}
-		return tx.audit("bulk.load-theatre", 0, "sessions="+itoa(len(d.Sessions))+" entries="+itoa(len(d.Entries))+
-			" cases="+itoa(len(d.Cases)))
+		return tx.audit("bulk.load-theatre", 0, "templates="+itoa(len(d.Templates))+" sessions="+itoa(len(d.Sessions))+
+			" entries="+itoa(len(d.Entries))+" cases="+itoa(len(d.Cases)))
 	})
 }
 
@@ -92,15 +92,10 @@ func (tx *Tx) loadTheatres(d *elective.TheatreData, ids map[string]map[int64]int
 			return err
 		}
 	}
-	for _, s := range d.Sessions {
-		local := s.ID
-		s.TheatreID = ids["theatre"][s.TheatreID]
-		if err := tx.insertTheatreSession(s); err != nil {
-			return err
-		}
-		ids["session"][local] = s.ID
+	if err := tx.loadTheatreTemplates(orgID, d, ids); err != nil {
+		return err
 	}
-	return nil
+	return tx.loadTheatreSessions(orgID, d, ids)
 }
 
 func (tx *Tx) loadTheatreEntries(d *elective.TheatreData, ids map[string]map[int64]int64) error {

@@ -8,8 +8,8 @@ import (
 
 const sessionSelect = `SELECT s.id, s.theatre_id, s.specialty_id, s.session_date, s.period, s.start_minute, s.minutes,
 	s.surgeon_id, s.anaesthetist, s.list_type, s.kit, s.surgeon_confirmed, s.anaesthetist_confirmed, s.status,
-	s.released_reason, t.name, sp.name, COALESCE(c.title, ''), COALESCE(c.given_name, ''), COALESCE(c.family_name, '')
-	FROM theatre_session s JOIN theatre t ON t.id = s.theatre_id JOIN specialty sp ON sp.id = s.specialty_id
+	s.released_reason, t.name, sp.name, COALESCE(c.title, ''), COALESCE(c.given_name, ''), COALESCE(c.family_name, ''),
+	s.template_id FROM theatre_session s JOIN theatre t ON t.id = s.theatre_id JOIN specialty sp ON sp.id = s.specialty_id
 	LEFT JOIN clinician c ON c.id = s.surgeon_id`
 
 func scanSession(row scanner) (*elective.TheatreSession, error) {
@@ -18,7 +18,8 @@ func scanSession(row scanner) (*elective.TheatreSession, error) {
 	var kit string
 	err := row.Scan(&s.ID, &s.TheatreID, &s.SpecialtyID, dateCol{&s.Date}, &s.Period, &s.StartMinute, &s.Minutes,
 		idCol{&s.SurgeonID}, &s.Anaesthetist, &s.ListType, &kit, &s.SurgeonConfirmed, &s.AnaesthetistConfirmed,
-		&s.Status, &s.ReleasedReason, &s.TheatreName, &s.SpecialtyName, &c.Title, &c.GivenName, &c.FamilyName)
+		&s.Status, &s.ReleasedReason, &s.TheatreName, &s.SpecialtyName, &c.Title, &c.GivenName, &c.FamilyName,
+		idCol{&s.TemplateID})
 	s.Kit = splitKit(kit)
 	if s.SurgeonID != 0 {
 		s.SurgeonName = c.DisplayName()

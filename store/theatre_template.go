@@ -21,15 +21,6 @@ func NewTheatreTemplateService(db *DB) *TheatreTemplateService { return &Theatre
 // the others for a clash: a year, as for clinic templates.
 const templateScheduleYear = 365
 
-// theatreSchedule is a template's calendar: its weekday every Every weeks
-// from the first such day on or after EffectiveFrom, bank holidays
-// skipped (theatres run no elective lists on them).
-func theatreSchedule(t *elective.TheatreTemplate) calendar.Schedule {
-	first := t.EffectiveFrom.AddDays((int(t.Weekday) - int(t.EffectiveFrom.Weekday()) + 7) % 7)
-	return calendar.Schedule{Recurrence: calendar.Recurrence{Weekday: t.Weekday, Every: t.Every, Anchor: first},
-		EffectiveFrom: t.EffectiveFrom, EffectiveTo: t.EffectiveTo, SkipBankHolidays: true, Exceptions: calendar.Exceptions(t.Exceptions)}
-}
-
 // CreateTheatreTemplate checks a template's fields and references, refuses
 // one that would hold its theatre at the same time as another template on
 // a date both run (ECONFLICT), and adds it.
@@ -112,7 +103,7 @@ func (tx *Tx) templateClash(t *elective.TheatreTemplate, since elective.Date) er
 				from = d
 			}
 		}
-		if dates := calendar.Overlaps(theatreSchedule(t), theatreSchedule(o), from, from.AddDays(templateScheduleYear)); len(dates) > 0 {
+		if dates := calendar.Overlaps(calendar.TheatreScheduleOf(t), calendar.TheatreScheduleOf(o), from, from.AddDays(templateScheduleYear)); len(dates) > 0 {
 			return elective.Errorf(elective.ECONFLICT, "The theatre already has a %s %s list from another template (first together on %s)",
 				o.Weekday, o.Period.Label(), dates[0].Format("2 Jan 2006"))
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/openelective/elective"
+	"github.com/openelective/elective/calendar"
 )
 
 // GenerateTheatreSessions makes the sessions of every template for its
@@ -62,7 +63,7 @@ func (tx *Tx) generateFromTemplate(t *elective.TheatreTemplate, from, to electiv
 // from..to: its dates with no session of its own yet where the theatre is
 // free at that time.
 func (tx *Tx) missingTemplateSessions(t *elective.TheatreTemplate, from, to elective.Date) ([]*elective.TheatreSession, error) {
-	occ := theatreSchedule(t).Sessions(from, to)
+	occ := calendar.TheatreScheduleOf(t).Sessions(from, to)
 	if len(occ) == 0 {
 		return nil, nil
 	}
