@@ -18,13 +18,32 @@ const templateHorizonWeeks = 16
 // to add one: a theatre's standing list on a weekday.
 type TheatreTemplatesPage struct {
 	Page
-	Templates   []*elective.TheatreTemplate
+	Templates   []*elective.TheatreTemplate // those shown: the filter's, or all of a small trust's
 	Theatres    []*elective.Theatre
 	Specialties []*elective.Specialty
 	Surgeons    []*elective.Clinician
 	Form        TheatreTemplateForm
 	Errors      FormErrors
+
+	// TheatreID and SpecialtyID narrow the list (0: every one). A large
+	// trust's hundreds of templates, each with its forms, make a page too
+	// long to work in, so without a filter it lists the theatres instead.
+	TheatreID, SpecialtyID int64
+	ByTheatre              []TheatreTemplateCount
+	Total                  int
 }
+
+// TheatreTemplateCount is one theatre's number of templates, for the
+// unfiltered page of a large trust.
+type TheatreTemplateCount struct {
+	TheatreID   int64
+	TheatreName string
+	Templates   int
+}
+
+// templatesListedAll is the most templates the page lists without a
+// filter: about a month of a small hospital's standing lists.
+const templatesListedAll = 60
 
 func (*TheatreTemplatesPage) templateName() string { return "theatre/templates" }
 
@@ -67,10 +86,41 @@ func (s *Server) theatreTemplatesPage(r *http.Request) (*TheatreTemplatesPage, e
 	if p.Theatres, err = s.svc.Theatres.FindTheatres(ctx); err != nil {
 		return nil, err
 	}
-	if p.Templates, err = s.svc.TheatreTemplates.FindTheatreTemplates(ctx); err != nil {
+	all, err := s.svc.TheatreTemplates.FindTheatreTemplates(ctx)
+	if err != nil {
 		return nil, err
 	}
+	q := r.URL.Query()
+	p.TheatreID, p.SpecialtyID, p.Total = formInt64(q.Get("theatre_id")), formInt64(q.Get("specialty_id")), len(all)
+	p.Templates, p.ByTheatre = filterTemplates(all, p.TheatreID, p.SpecialtyID)
 	return p, nil
+}
+
+// filterTemplates keeps the templates of the theatre and specialty asked
+// for; with neither and more than templatesListedAll, it counts them by
+// theatre instead.
+func filterTemplates(all []*elective.TheatreTemplate, theatreID, specialtyID int64) ([]*elective.TheatreTemplate, []TheatreTemplateCount) {
+	if theatreID == 0 && specialtyID == 0 && len(all) > templatesListedAll {
+		var counts []TheatreTemplateCount
+		at := map[int64]int{}
+		for _, t := range all {
+			i, ok := at[t.TheatreID]
+			if !ok {
+				i = len(counts)
+				at[t.TheatreID] = i
+				counts = append(counts, TheatreTemplateCount{TheatreID: t.TheatreID, TheatreName: t.TheatreName})
+			}
+			counts[i].Templates++
+		}
+		return nil, counts
+	}
+	var out []*elective.TheatreTemplate
+	for _, t := range all {
+		if (theatreID == 0 || t.TheatreID == theatreID) && (specialtyID == 0 || t.SpecialtyID == specialtyID) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }
 
 // handleTheatreTemplateCreate saves a template and makes its sessions for

@@ -26,7 +26,11 @@ func addTheatreTemplatePages(add func(page, string), e *testEnv, formErrs FormEr
 	add(&TheatreTemplatesPage{Templates: []*elective.TheatreTemplate{fixtureTheatreTemplate(today)},
 		Theatres: []*elective.Theatre{{ID: 1, Name: "Main theatre 1"}}, Specialties: fixtureSpecialties(), Surgeons: fixtureClinicians(),
 		Form:   TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"},
-		Errors: formErrs}, "Theatre session templates")
+		Errors: formErrs, Total: 1}, "Theatre session templates")
+	add(&TheatreTemplatesPage{Theatres: []*elective.Theatre{{ID: 1, Name: "Main theatre 1"}}, Specialties: fixtureSpecialties(),
+		Surgeons: fixtureClinicians(), Total: 61, ByTheatre: []TheatreTemplateCount{{TheatreID: 1, TheatreName: "Main theatre 1", Templates: 61}},
+		Form: TheatreTemplateForm{Weekday: 1, Period: "am", Start: "08:30", Minutes: "240", ListType: "GA", Every: "1"}},
+		"61 templates in 1 theatres")
 	addTheatreTemplateEditPages(add, e, formErrs)
 	addTheatreKitPages(add)
 }
@@ -136,4 +140,31 @@ func TestTheatreTemplateEndAndClose(t *testing.T) {
 	w = e.post("/theatre-templates/3/exceptions", "tok-senior", url.Values{"date": {"2026-12-07"}, "reason": {"Training"}})
 	wantStatus(t, w, http.StatusConflict)
 	wantBody(t, w, "move them to other lists first")
+}
+
+// TestFilterTemplates: a filter keeps its theatre's and specialty's
+// templates; a large trust's unfiltered page counts them by theatre, in
+// the order they come, rather than listing hundreds of rows of forms.
+func TestFilterTemplates(t *testing.T) {
+	var all []*elective.TheatreTemplate
+	for i := range templatesListedAll + 1 {
+		all = append(all, &elective.TheatreTemplate{ID: int64(i + 1), TheatreID: int64(1 + i%2), TheatreName: []string{"Main 1", "Main 2"}[i%2],
+			SpecialtyID: int64(1 + i%3)})
+	}
+	if shown, counts := filterTemplates(all, 0, 0); shown != nil || len(counts) != 2 || counts[0].TheatreName != "Main 1" ||
+		counts[0].Templates != 31 || counts[1].Templates != 30 {
+		t.Errorf("unfiltered, large: %d shown, counts %+v", len(shown), counts)
+	}
+	if shown, counts := filterTemplates(all[:templatesListedAll], 0, 0); len(shown) != templatesListedAll || counts != nil {
+		t.Errorf("unfiltered, small: %d shown, counts %+v", len(shown), counts)
+	}
+	shown, _ := filterTemplates(all, 2, 3)
+	for _, x := range shown {
+		if x.TheatreID != 2 || x.SpecialtyID != 3 {
+			t.Errorf("filtered: got theatre %d specialty %d", x.TheatreID, x.SpecialtyID)
+		}
+	}
+	if len(shown) != 10 {
+		t.Errorf("theatre 2 and specialty 3: %d shown, want 10", len(shown))
+	}
 }
