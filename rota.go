@@ -337,6 +337,24 @@ type RotaService interface {
 	// the pattern apart in the order of the rota, as a new version: the
 	// "1 in 8" rota. Approved leave is left off; breaches are listed.
 	ApplyPattern(ctx context.Context, id int64, pattern string) error
+	// ApplySavedPattern fills the rota from one of its team's saved
+	// patterns exactly as ApplyPattern does with the pattern's text, read
+	// in the same transaction; the version's note names the pattern.
+	// EINVALID if the pattern is not one of the team's.
+	ApplySavedPattern(ctx context.Context, id, patternID int64) error
+
+	// FindRotaPatterns returns a team's saved patterns by name.
+	FindRotaPatterns(ctx context.Context, team string) ([]*RotaPattern, error)
+	// CreateRotaPattern saves a named pattern for a team, and
+	// UpdateRotaPattern changes one's name and text: EINVALID naming the
+	// line and code the team has no shift for (rota.ParsePattern), and
+	// nothing saved; ECONFLICT if the team has a pattern of that name.
+	// UpdateRotaPattern and DeleteRotaPattern return ENOTFOUND for no such
+	// pattern. Rotas filled from a pattern keep their duties when it
+	// changes or goes.
+	CreateRotaPattern(ctx context.Context, p *RotaPattern) error
+	UpdateRotaPattern(ctx context.Context, p *RotaPattern) error
+	DeleteRotaPattern(ctx context.Context, id int64) error
 	// PublishRota publishes the current version: less than
 	// RotaPublishNoticeDays before it starts needs a manager.
 	PublishRota(ctx context.Context, id int64) error
@@ -354,6 +372,12 @@ type RotaService interface {
 	// within the duty and overlaps no work already recorded on it;
 	// ENOTFOUND if the person has no on-call duty that day.
 	RecordOnCallWork(ctx context.Context, id int64, w *OnCallWork) error
+	// RemoveOnCallWork removes a stretch of work recorded in error on an
+	// on-call duty of the rota: it is kept, marked removed with who, when
+	// and why, audited, and left out of the rest from then on. EINVALID
+	// without a reason; ENOTFOUND if the rota has no such work; ECONFLICT
+	// if it was removed already.
+	RemoveOnCallWork(ctx context.Context, id, workID int64, reason string) error
 	// FindOnCallDuty returns a person's non-resident on-call duty on a date
 	// of the rota's current version with the work recorded on it, what the
 	// rest expectation says and their next duty: ENOTFOUND if none.

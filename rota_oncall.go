@@ -21,6 +21,14 @@ type OnCallWork struct {
 	Note       string
 	RecordedBy string
 	CreatedAt  time.Time
+	// Removed is when the stretch was removed as entered in error (against
+	// the wrong doctor or night, or mistyped), by RemovedBy for
+	// RemovedReason. A removed stretch is kept for the record, as other
+	// corrections are (an entered-in-error event, a cancelled room
+	// booking), but no longer counts against the rest.
+	Removed       time.Time
+	RemovedBy     string
+	RemovedReason string
 }
 
 // OnCallNoteMax bounds a work note: a line, not a clinical record.
@@ -42,6 +50,26 @@ func (w *OnCallWork) Validate() error {
 		p.Add("note", "Keep the note to %d characters", OnCallNoteMax)
 	}
 	return p.Err("The work was not recorded: check the fields marked")
+}
+
+// IsRemoved reports whether the stretch was removed as entered in error.
+func (w *OnCallWork) IsRemoved() bool { return !w.Removed.IsZero() }
+
+// ValidateRemoval checks that the stretch may be removed as entered in
+// error with the reason given: once, and saying why, since the audit trail
+// must show who removed work that changed a doctor's rest, when and why.
+func (w *OnCallWork) ValidateRemoval(reason string) error {
+	if w.IsRemoved() {
+		return Errorf(ECONFLICT, "This work was already removed by %s", w.RemovedBy)
+	}
+	var p Problems
+	switch reason = strings.TrimSpace(reason); {
+	case reason == "":
+		p.Add("reason", "Say why the work is removed, for example recorded against the wrong doctor")
+	case len(reason) > OnCallNoteMax:
+		p.Add("reason", "Keep the reason to %d characters", OnCallNoteMax)
+	}
+	return p.Err("The work was not removed: check the fields marked")
 }
 
 // OnCallRest is what the rest expectation of non-resident on call says
@@ -66,9 +94,12 @@ type OnCallDuty struct {
 	Duty       RotaDuty
 	Shift      *ShiftType
 	Start, End time.Time
-	Work       []OnCallWork
-	Rest       []OnCallRest
-	Met        bool // every period met the expectation
+	Work       []OnCallWork // the work that counts, in time order
+	// Removed is the work removed from the duty as entered in error,
+	// shown for the record and left out of the rest.
+	Removed []OnCallWork
+	Rest    []OnCallRest
+	Met     bool // every period met the expectation
 	// Next is the doctor's next duty on the rota if it starts within 24
 	// hours of the on call ending: it is flagged for review when the rest
 	// was not met.

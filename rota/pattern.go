@@ -49,6 +49,24 @@ func ParsePattern(text string, shifts []ShiftType) (Pattern, error) {
 	return p, pr.Err("The pattern cannot be used: check the lines named")
 }
 
+// String writes the pattern as ParsePattern reads it, one week a line,
+// codes one space apart and "-" for a day off, so that a saved pattern is
+// kept in one spelling however it was typed.
+func (p Pattern) String() string {
+	lines := make([]string, len(p))
+	for i, week := range p {
+		codes := make([]string, 7)
+		for d, c := range week {
+			codes[d] = c
+			if c == "" {
+				codes[d] = "-"
+			}
+		}
+		lines[i] = strings.Join(codes, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Duties lays the pattern over p's period: the person at position i of
 // order starts the pattern at week i (modulo its length) on the Monday on
 // or before p.From, so the team works every line at once and each person

@@ -60,7 +60,8 @@ func TestParsePattern(t *testing.T) {
 	}{
 		{"D D D D D - -", ""},
 		{"D D D D D -", "Line 1 has 6 days"},
-		{"D D X D D - -", `"X" is not one of the team's shift codes`},
+		{"D D X D D - -", `Line 1: "X" is not one of the team's shift codes`},
+		{"D D D D D - -\n\nN N N N - - Q", `Line 3: "Q" is not one of the team's shift codes`},
 		{"\n\n", "Enter the pattern"},
 	} {
 		_, err := ParsePattern(tt.text, shifts)
@@ -70,6 +71,31 @@ func TestParsePattern(t *testing.T) {
 		}
 		if tt.want == "" && err != nil || tt.want != "" && !strings.Contains(msg, tt.want) {
 			t.Errorf("ParsePattern(%q) = %q, want %q", tt.text, msg, tt.want)
+		}
+	}
+}
+
+// A saved pattern is kept in one spelling (rules.md 4.3 rotas, the rolling
+// "1 in 8"): however it was spaced, it is written back one week a line,
+// codes one space apart and "-" off, and reads back to the same pattern.
+func TestPatternString(t *testing.T) {
+	shifts := []ShiftType{{Code: "D"}, {Code: "N"}, {Code: "LD"}}
+	for _, tt := range []struct{ text, want string }{
+		{"D D D D D - -", "D D D D D - -"},
+		{"  N\tN N  N - - -  \n\n\n- - - - N N N\n", "N N N N - - -\n- - - - N N N"},
+		{"LD - - LD - LD LD\r\nD D D D D - -", "LD - - LD - LD LD\nD D D D D - -"},
+	} {
+		pat, err := ParsePattern(tt.text, shifts)
+		if err != nil {
+			t.Fatalf("ParsePattern(%q): %v", tt.text, err)
+		}
+		got := pat.String()
+		if got != tt.want {
+			t.Errorf("String of %q = %q, want %q", tt.text, got, tt.want)
+		}
+		again, err := ParsePattern(got, shifts)
+		if err != nil || len(again) != len(pat) || again.String() != got {
+			t.Errorf("%q does not read back: %v, %v", got, again, err)
 		}
 	}
 }

@@ -147,24 +147,34 @@ func (s *RotaService) ImportRota(ctx context.Context, id int64, duties []electiv
 // ApplyPattern fills the rota from a rolling pattern as a new version.
 func (s *RotaService) ApplyPattern(ctx context.Context, id int64, text string) error {
 	return s.change(ctx, id, func(tx *Tx, in *rotaInputs) error {
-		p := in.problem(tx.db.Location)
-		pat, err := rota.ParsePattern(text, p.Shifts)
-		if err != nil {
+		return tx.applyPattern(in, text, "")
+	})
+}
+
+// applyPattern fills the rota from a pattern's text as a new version: the
+// one way a rota is filled from a pattern, typed or saved (name, when
+// saved, goes in the version's note).
+func (tx *Tx) applyPattern(in *rotaInputs, text, name string) error {
+	p := in.problem(tx.db.Location)
+	pat, err := rota.ParsePattern(text, p.Shifts)
+	if err != nil {
+		return err
+	}
+	order := make([]int64, len(in.staff))
+	for i, m := range in.staff {
+		order[i] = m.ID
+	}
+	duties := in.fromRuleDuties(p.Duties(pat, order), tx.db.Location)
+	for _, d := range duties {
+		if err := in.checkDuty(d, 0); err != nil {
 			return err
 		}
-		order := make([]int64, len(in.staff))
-		for i, m := range in.staff {
-			order[i] = m.ID
-		}
-		duties := in.fromRuleDuties(p.Duties(pat, order), tx.db.Location)
-		for _, d := range duties {
-			if err := in.checkDuty(d, 0); err != nil {
-				return err
-			}
-		}
-		note := "Filled from a " + itoa(len(pat)) + "-week pattern"
-		return tx.saveVersion(in.rota, duties, note, "Pattern")
-	})
+	}
+	note := "Filled from a " + itoa(len(pat)) + "-week pattern"
+	if name != "" {
+		note += ": " + name
+	}
+	return tx.saveVersion(in.rota, duties, note, "Pattern")
 }
 
 // PublishRota publishes the current version to the team. The Code of

@@ -104,11 +104,15 @@ func (tx *Tx) onCallDuty(in *rotaInputs, staffID int64, date elective.Date) (*el
 	return nil, elective.Errorf(elective.ENOTFOUND, "%s has no non-resident on-call duty on %s in this rota", name, date.Format("2 Jan 2006"))
 }
 
+const onCallWorkSelect = `SELECT id, rota_id, staff_id, duty_date, shift_code, start_at, end_at, note, recorded_by,
+	created_at, removed_at, removed_by, removed_reason FROM on_call_work`
+
 // onCallWork reads the work recorded on a rota's on-call duties, all of
-// them or (staffID > 0) one person's on one date, in time order.
+// them or (staffID > 0) one person's on one date, in time order, with the
+// work removed in error (OnCallWork.Removed set), which callers leave out
+// of the rest.
 func (tx *Tx) onCallWork(rotaID, staffID int64, date elective.Date) ([]elective.OnCallWork, error) {
-	q := `SELECT id, rota_id, staff_id, duty_date, shift_code, start_at, end_at, note, recorded_by, created_at
-		FROM on_call_work WHERE rota_id = ?`
+	q := onCallWorkSelect + ` WHERE rota_id = ?`
 	args := []any{rotaID}
 	if staffID > 0 {
 		q += ` AND staff_id = ? AND duty_date = ?`
@@ -121,9 +125,8 @@ func (tx *Tx) onCallWork(rotaID, staffID int64, date elective.Date) ([]elective.
 	defer rows.Close()
 	var out []elective.OnCallWork
 	for rows.Next() {
-		var w elective.OnCallWork
-		if err := rows.Scan(&w.ID, &w.RotaID, &w.StaffID, dateCol{&w.Date}, &w.ShiftCode, timeCol{&w.Start}, timeCol{&w.End},
-			&w.Note, &w.RecordedBy, timeCol{&w.CreatedAt}); err != nil {
+		w, err := scanOnCallWork(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, w)
@@ -131,20 +134,62 @@ func (tx *Tx) onCallWork(rotaID, staffID int64, date elective.Date) ([]elective.
 	return out, rows.Err()
 }
 
+func scanOnCallWork(sc interface{ Scan(...any) error }) (elective.OnCallWork, error) {
+	var w elective.OnCallWork
+	err := sc.Scan(&w.ID, &w.RotaID, &w.StaffID, dateCol{&w.Date}, &w.ShiftCode, timeCol{&w.Start}, timeCol{&w.End},
+		&w.Note, &w.RecordedBy, timeCol{&w.CreatedAt}, timeCol{&w.Removed}, &w.RemovedBy, &w.RemovedReason)
+	return w, err
+}
+
+// RemoveOnCallWork removes a stretch of work recorded in error. The row
+// is kept, marked removed with who, when and why, as the codebase's other
+// corrections are (an entered-in-error event voids an outcome; a room
+// booking is cancelled, not deleted): the audit trail and the on-call page
+// show what the rest was once judged from. The rest is judged afresh
+// without it on every read.
+func (s *RotaService) RemoveOnCallWork(ctx context.Context, id, workID int64, reason string) error {
+	if err := authorize(ctx, elective.ActionManageWorkforce); err != nil {
+		return err
+	}
+	reason = strings.TrimSpace(reason)
+	return s.db.update(ctx, func(tx *Tx) error {
+		if err := tx.lockRota(id); err != nil {
+			return err
+		}
+		w, err := scanOnCallWork(tx.queryRow(onCallWorkSelect+` WHERE rota_id = ? AND id = ?`, id, workID))
+		if err != nil {
+			return notFound(err, "No such work recorded on this rota")
+		}
+		if err := w.ValidateRemoval(reason); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`UPDATE on_call_work SET removed_at = ?, removed_by = ?, removed_reason = ? WHERE id = ?`,
+			tx.now, actorName(tx), reason, workID); err != nil {
+			return err
+		}
+		return tx.audit("rota.on-call-work-remove", 0, "rota="+itoa64(id)+" staff="+itoa64(w.StaffID)+" date="+w.Date.String()+
+			" work="+itoa64(workID)+" from="+formatTime(w.Start)+" to="+formatTime(w.End)+" reason="+reason)
+	})
+}
+
 // onCall judges every non-resident on-call duty of a version against the
 // rest expectation (rota.OnCallRest) from the work recorded on it, and
 // lists for review the next duty after each whose rest was not met
-// (rota.NextDuty). Work recorded on a duty no longer in the version is
-// left out.
+// (rota.NextDuty). Work recorded on a duty no longer in the version, and
+// work removed in error, is left out.
 func (in *rotaInputs) onCall(p *rota.Problem, duties []elective.RotaDuty, work []elective.OnCallWork, loc *time.Location) ([]elective.OnCallDuty, []elective.RotaRestReview) {
 	type key struct {
 		staff int64
 		date  elective.Date
 		code  string
 	}
-	byDuty := map[key][]elective.OnCallWork{}
+	byDuty, removed := map[key][]elective.OnCallWork{}, map[key][]elective.OnCallWork{}
 	for _, w := range work {
 		k := key{w.StaffID, w.Date, w.ShiftCode}
+		if w.IsRemoved() {
+			removed[k] = append(removed[k], w)
+			continue
+		}
 		byDuty[k] = append(byDuty[k], w)
 	}
 	rule := toRuleDuties(p, duties)
@@ -155,8 +200,9 @@ func (in *rotaInputs) onCall(p *rota.Problem, duties []elective.RotaDuty, work [
 		if st == nil || !st.NonResident {
 			continue
 		}
+		k := key{d.StaffID, d.Date, d.ShiftCode}
 		oc := elective.OnCallDuty{Rota: in.rota, Duty: d, Shift: st, Start: rule[i].Start, End: rule[i].End,
-			Work: byDuty[key{d.StaffID, d.Date, d.ShiftCode}]}
+			Work: byDuty[k], Removed: removed[k]}
 		periods := rota.OnCallRest(rule[i], episodes(oc.Work), p.Limits, loc)
 		for _, r := range periods {
 			oc.Rest = append(oc.Rest, elective.OnCallRest(r))

@@ -17,28 +17,11 @@ import (
 // expectation, and the next duty is listed for review, not changed.
 func TestRotaOnCall(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *store.DB) {
-		MustSetup(t, db)
-		team := mustResidentTeam(t, db)
-		svc := store.NewRotaService(db)
-		oc := &elective.ShiftType{Team: residents, Code: "OC", Name: "On call from home", StartMinute: 8 * 60, Minutes: 24 * 60,
-			NonResident: true, ExpectedWorkMinutes: 4 * 60}
-		if err := svc.CreateShiftType(as(rota), oc); err != nil {
-			t.Fatal(err)
-		}
+		svc, r, doc, day := mustOnCallDuty(t, db)
 		shifts, err := svc.FindShiftTypes(as(booker), residents)
 		if i := slices.IndexFunc(shifts, func(s *elective.ShiftType) bool { return s.Code == "OC" }); err != nil || i < 0 ||
 			!shifts[i].NonResident || shifts[i].ExpectedWorkMinutes != 240 || shifts[i].Minutes != 1440 {
 			t.Fatalf("shift types = %+v, %v", shifts, err)
-		}
-		r := &elective.Rota{Team: residents, Name: "On call", From: today.AddDays(63), To: today.AddDays(63 + 13)}
-		if err := svc.CreateRota(as(rota), r); err != nil {
-			t.Fatal(err)
-		}
-		doc, day := team[6], r.From.AddDays(2)
-		for _, d := range []elective.RotaDuty{{StaffID: doc.ID, Date: day, ShiftCode: "OC"}, {StaffID: doc.ID, Date: day.AddDays(1), ShiftCode: "N"}} {
-			if err := svc.SetDuty(as(rota), r.ID, d, ""); err != nil {
-				t.Fatal(err)
-			}
 		}
 		next := day.AddDays(1)
 		work := &elective.OnCallWork{StaffID: doc.ID, Date: day, Start: next.At(2, 0, london), End: next.At(3, 0, london), Note: " Called in: sepsis "}
@@ -107,6 +90,97 @@ func TestRotaOnCall(t *testing.T) {
 			if x.Rule == rotarules.RuleShiftLength || x.Rule == rotarules.RuleContractLength {
 				t.Errorf("the 24 h on call was held to a resident limit: %+v", x)
 			}
+		}
+	})
+}
+
+// mustOnCallDuty adds a 24 h non-resident on call from 08:00 expecting 4 h
+// of work to the resident team, and a rota with one doctor on it on day
+// and on the night after.
+func mustOnCallDuty(t *testing.T, db *store.DB) (*store.RotaService, *elective.Rota, *elective.StaffMember, elective.Date) {
+	t.Helper()
+	MustSetup(t, db)
+	team := mustResidentTeam(t, db)
+	svc := store.NewRotaService(db)
+	oc := &elective.ShiftType{Team: residents, Code: "OC", Name: "On call from home", StartMinute: 8 * 60, Minutes: 24 * 60,
+		NonResident: true, ExpectedWorkMinutes: 4 * 60}
+	if err := svc.CreateShiftType(as(rota), oc); err != nil {
+		t.Fatal(err)
+	}
+	r := &elective.Rota{Team: residents, Name: "On call", From: today.AddDays(63), To: today.AddDays(63 + 13)}
+	if err := svc.CreateRota(as(rota), r); err != nil {
+		t.Fatal(err)
+	}
+	doc, day := team[6], r.From.AddDays(2)
+	for _, d := range []elective.RotaDuty{{StaffID: doc.ID, Date: day, ShiftCode: "OC"}, {StaffID: doc.ID, Date: day.AddDays(1), ShiftCode: "N"}} {
+		if err := svc.SetDuty(as(rota), r.ID, d, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return svc, r, doc, day
+}
+
+// Work recorded in error is removed with a reason, by those who may record
+// it, once (TS-148): the row is kept, marked with who removed it, when and
+// why, the audit says the same, and the rest is judged without it, so the
+// next duty leaves the review list and the time can be recorded again.
+func TestRotaOnCallRemove(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *store.DB) {
+		svc, r, doc, day := mustOnCallDuty(t, db)
+		next := day.AddDays(1)
+		work := &elective.OnCallWork{StaffID: doc.ID, Date: day, Start: next.At(2, 0, london), End: next.At(3, 0, london), Note: "Called in"}
+		if err := svc.RecordOnCallWork(as(rota), r.ID, work); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := svc.FindOnCallDuty(as(rota), r.ID, doc.ID, day); err != nil || got.Met {
+			t.Fatalf("before removal: %+v, %v", got, err)
+		}
+		wantCode(t, svc.RemoveOnCallWork(as(booker), r.ID, work.ID, "Wrong doctor"), elective.EFORBIDDEN)
+		err := svc.RemoveOnCallWork(as(rota), r.ID, work.ID, "  ")
+		if f := elective.ErrorFields(err); elective.ErrorCode(err) != elective.EINVALID || len(f) != 1 || f[0].Field != "reason" {
+			t.Errorf("no reason: %v %+v", err, f)
+		}
+		wantCode(t, svc.RemoveOnCallWork(as(rota), r.ID+1000, work.ID, "Wrong doctor"), elective.ENOTFOUND)
+		wantCode(t, svc.RemoveOnCallWork(as(rota), r.ID, work.ID+1000, "Wrong doctor"), elective.ENOTFOUND)
+		if n := count(t, db, "audit_event WHERE action = 'rota.on-call-work-remove'"); n != 0 {
+			t.Fatalf("%d removals audited before any removal", n)
+		}
+		if err := svc.RemoveOnCallWork(as(rota), r.ID, work.ID, " Recorded against the wrong doctor "); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, svc.RemoveOnCallWork(as(rota), r.ID, work.ID, "Again"), elective.ECONFLICT)
+
+		got, err := svc.FindOnCallDuty(as(booker), r.ID, doc.ID, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Met || len(got.Work) != 0 || got.Rest[0].WorkMinutes != 0 || got.Rest[0].NightRestMinutes != 9*60 {
+			t.Errorf("the removed work still counts: met %v, work %+v, rest %+v", got.Met, got.Work, got.Rest)
+		}
+		if len(got.Removed) != 1 || got.Removed[0].RemovedBy != rota.Name || !got.Removed[0].Removed.Equal(testNow) ||
+			got.Removed[0].RemovedReason != "Recorded against the wrong doctor" || got.Removed[0].Note != "Called in" {
+			t.Errorf("removed = %+v", got.Removed)
+		}
+		if n := count(t, db, "on_call_work"); n != 1 {
+			t.Errorf("%d rows of work, want the removed one kept", n)
+		}
+		var who, detail string
+		var at any
+		if err := db.SQL().QueryRow(`SELECT username, at, detail FROM audit_event WHERE action = 'rota.on-call-work-remove'`).
+			Scan(&who, &at, &detail); err != nil {
+			t.Fatal(err)
+		}
+		if who != rota.Username || at == nil || !strings.Contains(detail, "work="+itoa(work.ID)) ||
+			!strings.HasSuffix(detail, "reason=Recorded against the wrong doctor") {
+			t.Errorf("audit: %s at %v: %s", who, at, detail)
+		}
+		v, err := svc.FindRota(as(rota), r.ID, 0)
+		if err != nil || len(v.Check.RestReviews) != 0 || len(v.OnCall) != 1 || !v.OnCall[0].Met {
+			t.Errorf("rota after removal: reviews %+v, on call %+v, %v", v.Check.RestReviews, v.OnCall, err)
+		}
+		again := &elective.OnCallWork{StaffID: doc.ID, Date: day, Start: work.Start, End: work.End}
+		if err := svc.RecordOnCallWork(as(rota), r.ID, again); err != nil {
+			t.Errorf("the time of removed work cannot be recorded again: %v", err)
 		}
 	})
 }

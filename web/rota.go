@@ -84,17 +84,19 @@ func (s *Server) handleRotaCreate(w http.ResponseWriter, r *http.Request) error 
 	return s.render(w, r, httpStatus(err), p)
 }
 
-// RotaSetupPage shows a team's shift types and cover rules, with forms to
-// add them.
+// RotaSetupPage shows a team's shift types, cover rules and saved rota
+// patterns, with forms to add them (and to change or remove a pattern).
 type RotaSetupPage struct {
 	Page
-	Team   string
-	Teams  []string
-	Shifts []*elective.ShiftType
-	Cover  []*elective.CoverRule
-	Shift  ShiftTypeForm
-	Rule   CoverRuleForm
-	Errors FormErrors
+	Team     string
+	Teams    []string
+	Shifts   []*elective.ShiftType
+	Cover    []*elective.CoverRule
+	Patterns []*elective.RotaPattern // the team's saved patterns (rota_pattern.go)
+	Shift    ShiftTypeForm
+	Rule     CoverRuleForm
+	Pattern  RotaPatternForm
+	Errors   FormErrors
 }
 
 func (*RotaSetupPage) templateName() string { return "rota/setup" }
@@ -153,6 +155,10 @@ func (s *Server) rotaSetupPage(r *http.Request, team string) (*RotaSetupPage, er
 	if p.Cover, err = s.svc.Rotas.FindCoverRules(ctx, p.Team); err != nil {
 		return nil, err
 	}
+	if p.Patterns, err = s.svc.Rotas.FindRotaPatterns(ctx, p.Team); err != nil {
+		return nil, err
+	}
+	patternToChange(p, formInt64(r.URL.Query().Get("pattern")))
 	return p, nil
 }
 
@@ -240,7 +246,7 @@ func (s *Server) setupError(w http.ResponseWriter, r *http.Request, team string,
 	if perr != nil {
 		return perr
 	}
-	keep(p)
 	p.Errors = newFormErrors(err, map[string]string{"minutes": "hours", "name": "shift-name", "shift": "cover-shift"})
+	keep(p)
 	return s.render(w, r, httpStatus(err), p)
 }

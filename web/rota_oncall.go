@@ -15,13 +15,17 @@ const localInput = "2006-01-02T15:04"
 
 // RotaOnCallPage is one non-resident on-call duty: the work recorded on
 // it, what the rest expectation says about each 24 hours (rules.md 4.3;
-// TS-148), the next duty, and a form to record more work.
+// TS-148), the next duty, and a form to record more work. Remove, set from
+// ?remove= (a row's Remove link), is the stretch the removal form is for,
+// with the reason typed.
 type RotaOnCallPage struct {
 	Page
 	OnCall *elective.OnCallDuty
 	Form   OnCallWorkForm
 	// Min and Max bound the form's times: the duty's span, local.
 	Min, Max string
+	Remove   *elective.OnCallWork
+	Reason   string
 	Errors   FormErrors
 }
 
@@ -74,6 +78,7 @@ func (s *Server) rotaOnCallPage(r *http.Request) (*RotaOnCallPage, error) {
 	loc := s.cfg.Location
 	p := &RotaOnCallPage{OnCall: oc, Min: oc.Start.In(loc).Format(localInput), Max: oc.End.In(loc).Format(localInput)}
 	p.Form = OnCallWorkForm{Start: p.Min, End: p.Min}
+	p.chooseRemoval(formInt64(r.URL.Query().Get("remove")))
 	p.Title, p.Nav = "On call: "+oc.Duty.StaffName+", "+d.Format("2 Jan 2006"), NavRotas
 	return p, nil
 }
@@ -109,5 +114,47 @@ func (s *Server) handleOnCallWorkCreate(w http.ResponseWriter, r *http.Request) 
 		return perr
 	}
 	p.Form, p.Errors = f, newFormErrors(err, map[string]string{"start": "work-start", "end": "work-end", "note": "work-note"})
+	return s.render(w, r, httpStatus(err), p)
+}
+
+// chooseRemoval sets the stretch the removal form is for; one not counted
+// on the duty (removed already, or another's) is ignored.
+func (p *RotaOnCallPage) chooseRemoval(workID int64) {
+	for i := range p.OnCall.Work {
+		if p.OnCall.Work[i].ID == workID {
+			p.Remove = &p.OnCall.Work[i]
+		}
+	}
+}
+
+// handleOnCallWorkRemove removes a stretch of work entered in error, with
+// the reason; the rest is worked out again without it.
+func (s *Server) handleOnCallWorkRemove(w http.ResponseWriter, r *http.Request) error {
+	id, staffID, d, err := onCallPath(r)
+	if err != nil {
+		return err
+	}
+	workID, err := strconv.ParseInt(r.PathValue("work"), 10, 64)
+	if err != nil {
+		return elective.Errorf(elective.ENOTFOUND, "No such work recorded on this rota")
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	reason := strings.TrimSpace(r.PostFormValue("reason"))
+	err = s.svc.Rotas.RemoveOnCallWork(r.Context(), id, workID, reason)
+	if err == nil {
+		return s.redirectWithFlash(w, r, onCallURL(id, staffID, d)+"#on-call-rest",
+			"Work removed as entered in error: the rest is worked out again without it")
+	}
+	if elective.ErrorCode(err) != elective.EINVALID {
+		return err
+	}
+	p, perr := s.rotaOnCallPage(r)
+	if perr != nil {
+		return perr
+	}
+	p.chooseRemoval(workID)
+	p.Reason, p.Errors = reason, newFormErrors(err, map[string]string{"reason": "remove-reason"})
 	return s.render(w, r, httpStatus(err), p)
 }

@@ -120,3 +120,59 @@ func TestShiftTypeCreatePost(t *testing.T) {
 		t.Errorf("refused shift types were created: %+v", got[2:])
 	}
 }
+
+// Work entered in error is removed from the on-call page: the row's Remove
+// link opens a form asking why; without a reason it is refused, naming the
+// field and changing nothing; with one the service removes that stretch
+// and the page is shown again at the rest. Only those who may record work
+// are offered it.
+func TestOnCallWorkRemove(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	d := fixtureRotaView(e.today()).Rota.From.AddDays(1)
+	page := "/rotas/7/on-call/2/" + d.String()
+	type removal struct {
+		rota, work int64
+		reason     string
+	}
+	var got []removal
+	e.rotas.RemoveOnCallWorkFn = func(_ context.Context, id, workID int64, reason string) error {
+		if err := (&elective.OnCallWork{}).ValidateRemoval(reason); err != nil {
+			return err
+		}
+		got = append(got, removal{id, workID, reason})
+		return nil
+	}
+	w := e.get(page, "tok-rota")
+	wantBody(t, w, `href="`+page+`?remove=1#remove-work"`)
+	wantNoBody(t, w, `id="remove-work"`)
+	w = e.get(page+"?remove=1", "tok-rota")
+	wantBody(t, w, `id="remove-work"`, `action="`+page+`/work/1/remove"`, "Remove work entered in error", "Called in: sepsis",
+		"Why is it removed?", "Remove the work", `name="csrf_token"`)
+	w = e.get(page+"?remove=1", "tok-officer")
+	wantNoBody(t, w, `id="remove-work"`, "?remove=1")
+
+	w = e.post(page+"/work/1/remove", "tok-rota", url.Values{"reason": {"  "}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "The work was not removed", "Say why the work is removed", `href="#remove-reason"`, `id="remove-work"`)
+	w = e.post(page+"/work/1/remove", "tok-rota", url.Values{"reason": {"Recorded against the wrong doctor"}})
+	wantStatus(t, w, http.StatusSeeOther)
+	if loc := w.Header().Get("Location"); loc != page+"#on-call-rest" {
+		t.Errorf("redirect to %q", loc)
+	}
+	if len(got) != 1 || got[0] != (removal{7, 1, "Recorded against the wrong doctor"}) {
+		t.Errorf("removed %+v", got)
+	}
+	removed := withOnCall(fixtureRotaView(e.today()), e.loc).OnCall[0]
+	removed.Work[0].Removed, removed.Work[0].RemovedBy, removed.Work[0].RemovedReason = e.now, "Rita Rota", "Recorded against the wrong doctor"
+	removed.Work, removed.Removed, removed.Met = nil, removed.Work, true
+	e.rotas.FindOnCallDutyFn = func(context.Context, int64, int64, elective.Date) (*elective.OnCallDuty, error) { return &removed, nil }
+	w = e.get(page, "tok-officer")
+	wantBody(t, w, "Removed as entered in error", `id="on-call-removed-table"`, "Called in: sepsis", "Rita Rota",
+		"Recorded against the wrong doctor", "No work recorded", "Rest met")
+	wantStatus(t, e.post(page+"/work/one/remove", "tok-rota", url.Values{"reason": {"x"}}), http.StatusNotFound)
+	w = e.post(page+"/work/1/remove", "tok-rota", url.Values{"reason": {"x"}, "csrf_token": {"wrong"}})
+	if w.Code == http.StatusSeeOther || len(got) != 1 {
+		t.Errorf("a post without the CSRF token removed work: %d", w.Code)
+	}
+}

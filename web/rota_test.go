@@ -84,6 +84,15 @@ func (e *testEnv) stubRotas() {
 	e.rotas.FindCoverRulesFn = func(context.Context, string) ([]*elective.CoverRule, error) {
 		return []*elective.CoverRule{{ShiftCode: "N", Min: 1, Skill: "ALS"}}, nil
 	}
+	e.rotas.FindRotaPatternsFn = func(context.Context, string) ([]*elective.RotaPattern, error) {
+		return fixtureRotaPatterns(e.now), nil
+	}
+}
+
+// fixtureRotaPatterns are the team's saved patterns: a 1 in 4 of nights.
+func fixtureRotaPatterns(at time.Time) []*elective.RotaPattern {
+	return []*elective.RotaPattern{{ID: 3, Team: "Surgery residents", Name: "Nights 1 in 4",
+		Text: "N N N N - - -\n- - - - N N N\nD D D D D - -\nD D D D D - -", UpdatedAt: at, UpdatedBy: "Rita Rota"}}
 }
 
 func TestRotaPages(t *testing.T) {
@@ -176,21 +185,26 @@ func addRotaPages(add func(page, string), e *testEnv, formErrs FormErrors) {
 	v := fixtureRotaView(today)
 	add(&RotaIndexPage{Rotas: []*elective.Rota{v.Rota}, Teams: []string{v.Rota.Team}, Form: RotaForm{Team: v.Rota.Team},
 		Errors: formErrs}, "Rotas")
+	patterns := fixtureRotaPatterns(e.now)
 	add(&RotaSetupPage{Team: v.Rota.Team, Teams: []string{v.Rota.Team, "Anaesthetics"}, Shifts: v.Shifts,
-		Cover: []*elective.CoverRule{{ShiftCode: "N", Min: 1, Grades: []string{"ST3"}, Skill: "ALS"}}, Errors: formErrs}, "Shifts and cover")
+		Cover: []*elective.CoverRule{{ShiftCode: "N", Min: 1, Grades: []string{"ST3"}, Skill: "ALS"}}, Patterns: patterns,
+		Pattern: RotaPatternForm{ID: 3, Name: "Nights 1 in 4", Text: "N N Q"}, Errors: formErrs}, "Shifts and cover")
 	add(&RotaBuildPage{RotaID: 7, Found: true, Stopped: true, Effort: rotaEfforts[1], Seed: 4, StartedBy: "Rita Rota",
 		StartedAt: e.now, Progress: elective.RotaBuildProgress{Phase: elective.RotaBuildFairness, Moves: 1_230_000}, View: v}, "Build the rota")
 	add(&RotaViewPage{Today: today, View: v, Grid: buildGrid(v, v.Rota.From, rotaGridDays), Current: true, Seed: "1",
 		Versions: []elective.RotaVersion{{Version: 2, Note: "Edited"}},
 		Changes:  []elective.RotaChange{{Version: 2, StaffName: "Dr A Ash", Date: v.Rota.From, From: "N", Reason: "Sickness", ShortNotice: true}},
-		Errors:   formErrs}, "Rota")
+		Patterns: patterns, PatternID: 3, Errors: formErrs}, "Rota")
 	g := CoverGap{RotaGap: v.Check.Gaps[0], Rota: v.Rota}
 	withOnCall(v, e.loc)
 	add(&CoverPage{Today: today, Gaps: []CoverGap{g}, Chosen: &g, Candidates: []elective.CoverCandidate{
 		{StaffID: 2, StaffName: "Dr B Birch", OK: true}, {StaffID: 1, StaffName: "Dr A Ash", Reason: "On leave"}},
 		Reviews: []CoverReview{{RotaRestReview: v.Check.RestReviews[0], Rota: v.Rota}}}, "Cover worklist")
-	add(&RotaOnCallPage{OnCall: &v.OnCall[0], Form: OnCallWorkForm{Start: "2027-01-13T08:00", End: "2027-01-13T09:00"},
-		Min: "2027-01-13T08:00", Max: "2027-01-14T08:00", Errors: formErrs}, "Non-resident on call")
+	oc := v.OnCall[0]
+	oc.Removed = []elective.OnCallWork{{ID: 2, Start: oc.Start.Add(time.Hour), End: oc.Start.Add(2 * time.Hour), Note: "Wrong night",
+		RecordedBy: "Rita Rota", Removed: e.now, RemovedBy: "Rita Rota", RemovedReason: "Recorded against the wrong night"}}
+	add(&RotaOnCallPage{OnCall: &oc, Form: OnCallWorkForm{Start: "2027-01-13T08:00", End: "2027-01-13T09:00"},
+		Min: "2027-01-13T08:00", Max: "2027-01-14T08:00", Remove: &oc.Work[0], Reason: "Wrong", Errors: formErrs}, "Non-resident on call")
 }
 
 func TestRotaPatternPost(t *testing.T) {
@@ -212,4 +226,39 @@ func TestRotaPatternPost(t *testing.T) {
 	w = e.post("/rotas/7/pattern", "tok-rota", url.Values{"pattern": {"Q D D D D - -"}})
 	wantStatus(t, w, http.StatusUnprocessableEntity)
 	wantBody(t, w, "is not one of the team", "Q D D D D - -")
+}
+
+// The pattern form offers the team's saved patterns in a select beside
+// the textarea; choosing one fills the rota through the saved-pattern
+// path, choosing one and typing another is refused with nothing filled,
+// and a refusal keeps the choice.
+func TestRotaSavedPatternPost(t *testing.T) {
+	e := newTestEnv(t)
+	e.stubRotas()
+	var typed []string
+	var saved []int64
+	e.rotas.ApplyPatternFn = func(_ context.Context, _ int64, text string) error { typed = append(typed, text); return nil }
+	e.rotas.ApplySavedPatternFn = func(_ context.Context, id, patternID int64) error {
+		if patternID != 3 {
+			return elective.Problems{{Field: "pattern_id", Message: "Choose one of the saved patterns of Surgery residents"}}.Err("The rota was not changed")
+		}
+		saved = append(saved, patternID)
+		return nil
+	}
+	w := e.get("/rotas/7", "tok-rota")
+	wantBody(t, w, `<select class="nhsuk-select" id="pattern-id" name="pattern_id"`, `<option value="3">Nights 1 in 4 (4 weeks)</option>`,
+		"None: use the pattern typed below", "See the saved patterns", "Or type a rolling pattern")
+	wantStatus(t, e.post("/rotas/7/pattern", "tok-rota", url.Values{"pattern_id": {"3"}, "pattern": {" \n "}}), http.StatusSeeOther)
+	if len(saved) != 1 || len(typed) != 0 {
+		t.Fatalf("saved %v, typed %q", saved, typed)
+	}
+	w = e.post("/rotas/7/pattern", "tok-rota", url.Values{"pattern_id": {"3"}, "pattern": {"D D D D D - -"}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Choose a saved pattern or type one, not both", `href="#pattern-id"`, `<option value="3" selected>`, "D D D D D - -")
+	w = e.post("/rotas/7/pattern", "tok-rota", url.Values{"pattern_id": {"9"}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "Choose one of the saved patterns", `href="#pattern-id"`)
+	if len(saved) != 1 || len(typed) != 0 {
+		t.Errorf("refused fills went through: saved %v, typed %q", saved, typed)
+	}
 }

@@ -29,6 +29,10 @@ type RotaViewPage struct {
 	Seed     string
 	Building bool   // a build of the rota is running (rota_build.go)
 	Pattern  string // a refused pattern, shown again
+	// Patterns are the team's saved patterns, offered beside typing one;
+	// PatternID is the one chosen, kept when refused.
+	Patterns  []*elective.RotaPattern
+	PatternID int64
 	// EditStaff and EditDate preset the change form from a grid cell.
 	EditStaff int64
 	EditDate  string
@@ -176,6 +180,9 @@ func (s *Server) rotaViewPage(r *http.Request) (*RotaViewPage, error) {
 	if p.Changes, err = s.svc.Rotas.RotaChanges(ctx, id); err != nil {
 		return nil, err
 	}
+	if p.Patterns, err = s.svc.Rotas.FindRotaPatterns(ctx, rt.Team); err != nil {
+		return nil, err
+	}
 	if j := s.rotaBuilds.get(id); j != nil {
 		p.Building = !j.finished()
 	}
@@ -288,7 +295,11 @@ func (s *Server) handleDayOffCancel(w http.ResponseWriter, r *http.Request) erro
 	return s.redirectWithFlash(w, r, rotaURL(id)+"#days-off", "Request for a day off removed")
 }
 
-// handleRotaPattern fills the rota from a rolling pattern.
+// handleRotaPattern fills the rota from a rolling pattern: one of the
+// team's saved patterns, or one typed. Both go through the store's one
+// way of filling from a pattern (ApplySavedPattern reads the saved text
+// and fills as ApplyPattern does). Choosing one and typing another is
+// refused rather than guessed at.
 func (s *Server) handleRotaPattern(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -297,15 +308,23 @@ func (s *Server) handleRotaPattern(w http.ResponseWriter, r *http.Request) error
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	text := r.PostFormValue("pattern")
-	if err := s.svc.Rotas.ApplyPattern(r.Context(), id, text); err != nil {
-		return s.rotaPatternError(w, r, text, err)
+	text, saved := r.PostFormValue("pattern"), formInt64(r.PostFormValue("pattern_id"))
+	switch {
+	case saved > 0 && strings.TrimSpace(text) != "":
+		err = fieldErr("pattern_id", "Choose a saved pattern or type one, not both: empty the typed pattern to use the saved one")
+	case saved > 0:
+		err = s.svc.Rotas.ApplySavedPattern(r.Context(), id, saved)
+	default:
+		err = s.svc.Rotas.ApplyPattern(r.Context(), id, text)
+	}
+	if err != nil {
+		return s.rotaPatternError(w, r, text, saved, err)
 	}
 	return s.redirectWithFlash(w, r, rotaURL(id), "Rota filled from the pattern: check the breaches and gaps below")
 }
 
 // rotaPatternError shows the rota page again with the refused pattern.
-func (s *Server) rotaPatternError(w http.ResponseWriter, r *http.Request, text string, err error) error {
+func (s *Server) rotaPatternError(w http.ResponseWriter, r *http.Request, text string, saved int64, err error) error {
 	if elective.ErrorCode(err) != elective.EINVALID {
 		return s.rotaError(w, r, err)
 	}
@@ -313,6 +332,6 @@ func (s *Server) rotaPatternError(w http.ResponseWriter, r *http.Request, text s
 	if perr != nil {
 		return perr
 	}
-	p.Pattern, p.Errors = text, newFormErrors(err, nil)
+	p.Pattern, p.PatternID, p.Errors = text, saved, newFormErrors(err, nil)
 	return s.render(w, r, httpStatus(err), p)
 }

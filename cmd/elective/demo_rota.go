@@ -25,9 +25,27 @@ var demoResidents = []struct {
 	{"Jacob", "Wright", "ST5", true, 100}, {"Kiran", "Shah", "ST6", true, 100}, {"Lucy", "Turner", "ST7", true, 100},
 }
 
-// loadDemoRota adds the resident team, its shifts and cover rules, the
-// current rotation's rota (built and published) and the next one's
-// (a draft, for the coordinator to build).
+// demoRotaPattern is the team's usual rolling pattern, saved on the setup
+// page for the coordinator to fill a rota from: twelve weeks for the
+// twelve doctors, so that each day has one night and one long day, at
+// least three on days in the week and one at weekends; each doctor works
+// a weekend one week in four and rests 46 hours after nights.
+const demoRotaPattern = `N N N N - - -
+- - - - N N N
+- - D D D - -
+LD LD LD LD - - -
+- - - - LD LD LD
+- - D D D - -
+D D D D D - -
+D D D D D - -
+D D D D D - -
+- - - D D D D
+- D D D D - -
+D D D D D - -`
+
+// loadDemoRota adds the resident team, its shifts, cover rules and usual
+// pattern, the current rotation's rota (built and published) and the next
+// one's (a draft, for the coordinator to build).
 func loadDemoRota(ctx context.Context, db *store.DB, today elective.Date) error {
 	staff := store.NewStaffService(db)
 	for i, r := range demoResidents {
@@ -61,6 +79,10 @@ func loadDemoRota(ctx context.Context, db *store.DB, today elective.Date) error 
 		if err := rotas.CreateCoverRule(ctx, c); err != nil {
 			return err
 		}
+	}
+	if err := rotas.CreateRotaPattern(ctx, &elective.RotaPattern{Team: demoRotaTeam, Name: "Residents 12-week rolling",
+		Text: demoRotaPattern}); err != nil {
+		return err
 	}
 	monday := today.AddDays(-((int(today.Weekday()) + 6) % 7))
 	current := &elective.Rota{Team: demoRotaTeam, Name: "Current rotation", From: monday.AddDays(-28), To: monday.AddDays(-28 + 7*13 - 1)}

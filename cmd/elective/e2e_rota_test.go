@@ -26,7 +26,10 @@ var rotaSeed struct{ current, next int64 }
 // and fill the gap from the cover worklist with someone who breaks no
 // rule; add a non-resident on-call shift, record a night's work on one that
 // leaves only 4 h continuous rest and see the next duty listed for review
-// (TS-148); download the rota for Excel and iCalendar.
+// (TS-148), then remove that work as entered in error and see the rest met
+// again; download the rota for Excel and iCalendar; save a named pattern on
+// the setup page (refused once for a code the team has no shift for) and
+// fill next rotation's rota from it by choosing it on the rota page.
 func TestBrowserRotas(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)}
@@ -44,6 +47,7 @@ func TestBrowserRotas(t *testing.T) {
 	b.coverSickness(clk)
 	b.onCallRest(clk)
 	b.rotaDownloads()
+	b.savedPattern()
 }
 
 func seedRotas(t *testing.T, path string, clk *clock) {
@@ -156,6 +160,7 @@ func (b *browser) onCallRest(clk *clock) {
 	b.do("open the on call", chromedp.Navigate(rotaPage), chromedp.WaitVisible(chromedp.CSS("#rota-on-call")),
 		follow("Record work"), chromedp.WaitVisible(chromedp.CSS("#on-call-work-form")))
 	b.see("nothing recorded yet", "Rest met", "No work recorded")
+	onCall := b.address()
 	next := tomorrow.AddDays(1).String()
 	for _, w := range []struct{ start, end, note, flash string }{
 		{tomorrow.String() + "T07:00", tomorrow.String() + "T09:00", "Before the call", "There is a problem"},
@@ -170,6 +175,49 @@ func (b *browser) onCallRest(clk *clock) {
 	b.do("open the cover worklist", chromedp.Navigate(b.base+"/cover"), chromedp.WaitVisible(chromedp.CSS("#cover-reviews")))
 	b.see("the night to review", "rest not met after on call", who, "N on "+tomorrow.AddDays(1).Format("2 Jan 2006"),
 		"the longest 4 h continuous between 22:00 and 07:00")
+	b.removeOnCallWork(onCall)
+}
+
+// removeOnCallWork removes the night's call-in as entered in error: refused
+// without a reason, then removed with one, when the night's rest is 9 h
+// continuous again and the expectation met; the removed work stays listed
+// with the reason.
+func (b *browser) removeOnCallWork(onCall string) {
+	b.do("open the on call again", chromedp.Navigate(onCall), chromedp.WaitVisible(chromedp.CSS("#on-call-work-table")))
+	remove := b.eval(`[...document.querySelectorAll("#on-call-work-table tbody tr")].find(tr => tr.textContent.includes("Called in: sepsis")).querySelector("a").href`)
+	b.do("choose the call-in", chromedp.Navigate(remove), chromedp.WaitVisible(chromedp.CSS("#remove-work")))
+	b.do("remove it without a reason", press("Remove the work"), chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
+	b.see("a reason is needed", "Say why the work is removed", "Rest not met", "4 h (5 h continuous)")
+	b.do("remove it with a reason", chromedp.SendKeys(chromedp.CSS("#remove-reason"), "Recorded against the wrong doctor"),
+		press("Remove the work"), chromedp.WaitVisible(`//*[contains(., "Work removed as entered in error")]`))
+	b.see("the rest is met again", "Rest met", "9 h (5 h continuous)", "Removed as entered in error", "Called in: sepsis",
+		"Recorded against the wrong doctor")
+}
+
+// savedPattern saves a 1 in 4 of nights on the setup page, beside the
+// demo's usual pattern: refused first for a code the team has no shift
+// for, naming the line and the code, with nothing saved. It then fills
+// next rotation's rota from it by choosing it on the rota page.
+func (b *browser) savedPattern() {
+	b.do("open the patterns", chromedp.Navigate(b.base+"/rota-setup?team="+url.QueryEscape(demoRotaTeam)+"#rota-patterns"),
+		chromedp.WaitVisible(chromedp.CSS("#pattern-form")))
+	b.see("the demo's pattern", "Residents 12-week rolling", "LD LD LD LD - - -")
+	nights := "N N N N - - -\n- - - - N N N\nD D D D D - -\n"
+	b.do("save a pattern with a bad code", chromedp.SendKeys(chromedp.CSS("#pattern-name"), "Nights 1 in 4"),
+		chromedp.SetValue(chromedp.CSS("#pattern-text"), nights+"D D X D D - -"), press("Save the pattern"),
+		chromedp.WaitVisible(chromedp.CSS(".nhsuk-error-summary")))
+	b.see("refused", `Line 4: "X" is not one of the team's shift codes`)
+	if b.eval(`String(document.querySelector("#rota-pattern-list").innerText.includes("Nights 1 in 4"))`) != "false" {
+		b.t.Error("the refused pattern was saved")
+	}
+	b.do("save it corrected", chromedp.SetValue(chromedp.CSS("#pattern-text"), nights+"D D D D D - -"), press("Save the pattern"),
+		chromedp.WaitVisible(`//*[contains(., "Pattern Nights 1 in 4 saved")]`))
+	b.do("open next rotation", chromedp.Navigate(fmt.Sprintf("%s/rotas/%d", b.base, rotaSeed.next)),
+		chromedp.WaitVisible(chromedp.CSS("#pattern-id")))
+	id := b.eval(`[...document.querySelectorAll("#pattern-id option")].find(o => o.textContent.startsWith("Nights 1 in 4")).value`)
+	b.do("fill from it", chromedp.SetValue(chromedp.CSS("#pattern-id"), id), press("Fill from the pattern"),
+		chromedp.WaitVisible(`//*[contains(., "Rota filled from the pattern")]`))
+	b.see("filled from the saved pattern", "Filled from a 4-week pattern: Nights 1 in 4")
 }
 
 func (b *browser) rotaDownloads() {
