@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -78,12 +79,8 @@ func (s *Server) theatreTemplatesPage(r *http.Request) (*TheatreTemplatesPage, e
 	p := &TheatreTemplatesPage{Form: TheatreTemplateForm{Weekday: int(time.Monday), Period: string(elective.PeriodMorning),
 		Start: "08:30", Minutes: "240", ListType: string(elective.ListGA), Every: "1", From: s.today().String()}}
 	p.Title, p.Nav, p.Wide = "Theatre session templates", NavTheatres, true
-	lk, err := s.loadLookup(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p.Specialties, p.Surgeons = lk.specialties, lk.clinicians
-	if p.Theatres, err = s.svc.Theatres.FindTheatres(ctx); err != nil {
+	var err error
+	if p.Specialties, p.Surgeons, p.Theatres, err = s.theatreChoices(ctx); err != nil {
 		return nil, err
 	}
 	all, err := s.svc.TheatreTemplates.FindTheatreTemplates(ctx)
@@ -262,4 +259,15 @@ func (s *Server) theatreTemplateRefused(w http.ResponseWriter, r *http.Request, 
 	}
 	p.Errors = newFormErrors(err, nil)
 	return s.render(w, r, httpStatus(err), p)
+}
+
+// theatreChoices are what a template form chooses from: the specialties,
+// the surgeons and the theatres.
+func (s *Server) theatreChoices(ctx context.Context) ([]*elective.Specialty, []*elective.Clinician, []*elective.Theatre, error) {
+	lk, err := s.loadLookup(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	theatres, err := s.svc.Theatres.FindTheatres(ctx)
+	return lk.specialties, lk.clinicians, theatres, err
 }

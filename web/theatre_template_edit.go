@@ -154,12 +154,7 @@ func (s *Server) theatreTemplateEditPage(r *http.Request) (*TheatreTemplateEditP
 		return nil, err
 	}
 	p.Title, p.Nav = "Edit the "+p.Template.Weekday.String()+" list of "+p.Template.TheatreName, NavTheatres
-	lk, err := s.loadLookup(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p.Specialties, p.Surgeons = lk.specialties, lk.clinicians
-	if p.Theatres, err = s.svc.Theatres.FindTheatres(ctx); err != nil {
+	if p.Specialties, p.Surgeons, p.Theatres, err = s.theatreChoices(ctx); err != nil {
 		return nil, err
 	}
 	return p, nil
