@@ -90,6 +90,9 @@ func (m *Main) benchPTL(ctx context.Context, args []string) error {
 		{"Theatre lists, next four weeks", "/theatre-sessions"},
 		{"Theatre report", "/reports/theatres"},
 		{"Cancelled operations (28-day rule)", "/cancelled-operations"},
+		{"Theatre templates (counted by theatre)", "/theatre-templates"},
+		{"Theatre templates, one theatre", "/theatre-templates?theatre_id=1"},
+		{"Theatre kit", "/theatre-kit"},
 	} {
 		if err := m.timePage(h, cookie, page.name, page.url, *n); err != nil {
 			return err
