@@ -96,3 +96,30 @@ func TestBuildShortBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestWithBreaks: a Trust's break thresholds replace the defaults; the
+// 2016 terms keep no third break whatever the Trust sets; thresholds that
+// do not increase are refused (rules.md 4.3, Breaks).
+func TestWithBreaks(t *testing.T) {
+	b := BreakThresholds{OneOverMinutes: 6 * 60, TwoOverMinutes: 10 * 60, ThreeFromMinutes: 11 * 60}
+	l := Limits2019().WithBreaks(b)
+	for _, c := range []struct{ minutes, want int }{{6 * 60, 0}, {6*60 + 1, 1}, {10 * 60, 1}, {10*60 + 1, 2}, {11 * 60, 3}} {
+		if got := l.BreaksNeeded(c.minutes); got != c.want {
+			t.Errorf("2019 with the Trust's thresholds: %d minutes need %d, want %d", c.minutes, got, c.want)
+		}
+	}
+	if l16 := Limits2016().WithBreaks(b); l16.BreaksNeeded(12*60) != 2 {
+		got := l16.BreaksNeeded(12 * 60)
+		t.Errorf("2016 terms: a 12 h shift needs %d, want 2", got)
+	}
+	if got := Limits2019().WithBreaks(BreakThresholds{}); got != Limits2019() {
+		t.Errorf("no thresholds changed the limits: %+v", got)
+	}
+	bad := Limits2019().WithBreaks(BreakThresholds{OneOverMinutes: 9 * 60, TwoOverMinutes: 9 * 60, ThreeFromMinutes: 12 * 60})
+	if err := bad.Validate(); err == nil {
+		t.Error("one break over 9 h and two over 9 h accepted")
+	}
+	if err := Limits2019().WithBreaks(BreakThresholds{OneOverMinutes: 0, TwoOverMinutes: 9 * 60}).Validate(); err != nil {
+		t.Errorf("one break for any shift, no third: %v", err)
+	}
+}

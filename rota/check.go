@@ -134,6 +134,8 @@ func (b breach) message() string {
 		return fmt.Sprintf("Only %s rest after %s; %s are needed after nights"+cite+".", hours(b.got), plural(b.ref, "night shift"), hours(b.limit))
 	case RuleRestLongLate:
 		return fmt.Sprintf("Only %s rest after %d consecutive long late-evening shifts; %s are needed"+cite+".", hours(b.got), b.ref, hours(b.limit))
+	case RuleConsecutiveOnCall:
+		return consecutiveOnCallMessage(b)
 	case RuleWeekendFrequency:
 		return fmt.Sprintf("Works this weekend and the weekend of %s, %s before; at most 1 weekend in %d"+cite+".",
 			elective.DateFromDays(b.ref).Format("2 Jan 2006"), plural(b.got, "week"), b.limit)
@@ -171,7 +173,7 @@ func (l Limits) Validate() error {
 		{"min_rest", l.MinRestMinutes}, {"max_consecutive", l.MaxConsecutiveShifts}, {"max_consecutive_long", l.MaxConsecutiveLong},
 		{"max_consecutive_nights", l.MaxConsecutiveNights}, {"max_consecutive_long_late", l.MaxConsecutiveLongLate},
 		{"weekend_frequency", l.WeekendFrequency}, {"rest_after_run", l.RestAfterRunMinutes}, {"rest_after_nights", l.RestAfterNightsMinutes},
-		{"one_break_over", l.OneBreakOverMinutes}, {"two_breaks_over", l.TwoBreaksOverMinutes},
+		{"two_breaks_over", l.TwoBreaksOverMinutes},
 		{"on_call_rest", l.OnCallRestMinutes}, {"on_call_night_rest", l.OnCallNightRestMinutes}, {"on_call_review", l.OnCallReviewMinutes},
 	} {
 		if f.v <= 0 {
@@ -183,8 +185,11 @@ func (l Limits) Validate() error {
 			p.Add("on_call_night", "The on-call night runs between times of day, 00:00 to 23:59")
 		}
 	}
-	if l.ThreeBreaksFromMinutes < 0 {
-		p.Add("three_breaks_from", "Enter 0 (no third break) or a shift length for three breaks")
+	if l.OneBreakOverMinutes < 0 || l.OneBreakOverMinutes >= l.TwoBreaksOverMinutes {
+		p.Add("one_break_over", "Enter a length for one break of 0 or more, below the length for two")
+	}
+	if l.ThreeBreaksFromMinutes < 0 || (l.ThreeBreaksFromMinutes > 0 && l.ThreeBreaksFromMinutes <= l.TwoBreaksOverMinutes) {
+		p.Add("three_breaks_from", "Enter 0 (no third break) or a shift length for three breaks above the length for two")
 	}
 	return p.Err("The rota limits are not complete: check the fields marked")
 }

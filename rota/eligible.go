@@ -180,6 +180,8 @@ func reasonLabel(rule string) string {
 		return "not offered (no such shift)"
 	case RuleBreaks:
 		return "kept off it: the shift plans too few breaks"
+	case RuleConsecutiveOnCall:
+		return "on call the day before or after"
 	}
 	return "would break " + rule
 }

@@ -105,6 +105,29 @@ func (l *Limits) BreaksNeeded(minutes int) int {
 	return 0
 }
 
+// BreakThresholds are a Trust's break policy (the policy settings
+// rota.oneBreakOverMinutes, rota.twoBreaksOverMinutes and
+// rota.threeBreaksFromMinutes), since rules.md 4.3 leaves the 2016
+// thresholds unconfirmed. ThreeFromMinutes 0 gives no third break.
+type BreakThresholds struct {
+	OneOverMinutes, TwoOverMinutes, ThreeFromMinutes int
+}
+
+// WithBreaks returns l with the Trust's break thresholds. Limits with no
+// third break (the 2016 terms, before the 2019 amendment) keep none,
+// whatever the Trust sets for it; the zero BreakThresholds leave l as it
+// is, for callers with no policy.
+func (l Limits) WithBreaks(b BreakThresholds) Limits {
+	if b == (BreakThresholds{}) {
+		return l
+	}
+	l.OneBreakOverMinutes, l.TwoBreaksOverMinutes = b.OneOverMinutes, b.TwoOverMinutes
+	if l.ThreeBreaksFromMinutes > 0 {
+		l.ThreeBreaksFromMinutes = b.ThreeFromMinutes
+	}
+	return l
+}
+
 // nightRestThreshold is the length of a run of nights after which the
 // night rest is owed: 1 under the 2019 terms, 3 under the 2016 terms
 // ("after 3 or 4 nights"), never more than the maximum run.

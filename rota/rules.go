@@ -23,6 +23,9 @@ const (
 	RuleRestLongLate     = "rest-after-long-late"
 	RuleWeekendFrequency = "weekend-frequency"
 	RuleBreaks           = "breaks-within-shift"
+	// RuleConsecutiveOnCall: non-resident on call on consecutive days
+	// other than Saturday and Sunday (consecutiveOnCall).
+	RuleConsecutiveOnCall = "consecutive-on-call"
 	// Summarise also reports these, which are about the person, not the
 	// contract's limits.
 	RuleOnLeave        = "on-leave"
@@ -251,5 +254,6 @@ func breaches(ss []span, l *Limits, out []breach) []breach {
 	for i := range rr {
 		out = runs(ss, &rr[i], out)
 	}
+	out = consecutiveOnCall(ss, out)
 	return weekendFrequency(ss, l, out)
 }

@@ -204,6 +204,7 @@ func (s *state) safe(p, lo, hi int32) bool {
 	for i := range rr {
 		bs = runs(ss, &rr[i], bs)
 	}
+	bs = consecutiveOnCall(ss, bs)
 	s.bbuf = bs
 	for _, b := range bs {
 		if b.day < m.per.first || b.day > m.per.last {

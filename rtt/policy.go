@@ -102,6 +102,16 @@ type Policy struct {
 	LeaveMaxAwayPerTeam   int
 	PlainTimeStartHour    int
 	PlainTimeEndHour      int
+
+	// Rota breaks (rules.md 4.3, Breaks; package rota): a shift over
+	// RotaOneBreakOverMinutes needs one 30-minute break, over
+	// RotaTwoBreaksOverMinutes two, from RotaThreeBreaksFromMinutes three
+	// (0: no third break). 5 h, 9 h and 12 h (the 2019 amendment);
+	// rules.md marks the 2016 thresholds unconfirmed, so they are the
+	// trust's to set. Rotas under the 2016 terms never need a third.
+	RotaOneBreakOverMinutes    int
+	RotaTwoBreaksOverMinutes   int
+	RotaThreeBreaksFromMinutes int
 }
 
 // DefaultPolicy is the national default profile of rules.md section 5.
@@ -145,5 +155,9 @@ func DefaultPolicy() Policy {
 		LeaveMaxAwayPerTeam:   2,
 		PlainTimeStartHour:    8,
 		PlainTimeEndHour:      20,
+
+		RotaOneBreakOverMinutes:    5 * 60,
+		RotaTwoBreaksOverMinutes:   9 * 60,
+		RotaThreeBreaksFromMinutes: 12 * 60,
 	}
 }

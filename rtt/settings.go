@@ -53,6 +53,12 @@ const (
 	KeyLeaveMaxAway      = "leave.maxAwayPerTeam"
 	KeyPlainTimeStart    = "jobPlan.plainTimeStartHour"
 	KeyPlainTimeEnd      = "jobPlan.plainTimeEndHour"
+	// Rota breaks (rules.md 4.3): the shift lengths, in minutes, over
+	// which one and two 30-minute breaks are needed, and from which three
+	// (0 no third break). Checked together by Policy.Validate.
+	KeyRotaOneBreakOver    = "rota.oneBreakOverMinutes"
+	KeyRotaTwoBreaksOver   = "rota.twoBreaksOverMinutes"
+	KeyRotaThreeBreaksFrom = "rota.threeBreaksFromMinutes"
 )
 
 // intSetting is a whole-number setting with the range the rules can work
@@ -89,6 +95,21 @@ var intSettings = map[string]intSetting{
 	KeyLeaveMaxAway:        {func(p *Policy) *int { return &p.LeaveMaxAwayPerTeam }, 0, 50, "rules.md 4.2; 0 no limit"},
 	KeyPlainTimeStart:      {func(p *Policy) *int { return &p.PlainTimeStartHour }, 0, 12, "rules.md 4.1"},
 	KeyPlainTimeEnd:        {func(p *Policy) *int { return &p.PlainTimeEndHour }, 13, 24, "rules.md 4.1"},
+	KeyRotaOneBreakOver:    {func(p *Policy) *int { return &p.RotaOneBreakOverMinutes }, 0, 24 * 60, "rules.md 4.3"},
+	KeyRotaTwoBreaksOver:   {func(p *Policy) *int { return &p.RotaTwoBreaksOverMinutes }, 1, 24 * 60, "rules.md 4.3"},
+	KeyRotaThreeBreaksFrom: {func(p *Policy) *int { return &p.RotaThreeBreaksFromMinutes }, 0, 24 * 60, "rules.md 4.3; 0 no third break"},
+}
+
+// Validate checks the settings that must agree with each other, once
+// every change is made: the break thresholds increase (one break over a
+// shorter length than two, three from a longer one still, unless 0).
+func (p Policy) Validate() error {
+	one, two, three := p.RotaOneBreakOverMinutes, p.RotaTwoBreaksOverMinutes, p.RotaThreeBreaksFromMinutes
+	if one >= two || (three != 0 && three <= two) {
+		return fmt.Errorf("the break thresholds must increase (rules.md 4.3): %s (%d) below %s (%d), and %s (%d) above it or 0",
+			KeyRotaOneBreakOver, one, KeyRotaTwoBreaksOver, two, KeyRotaThreeBreaksFrom, three)
+	}
+	return nil
 }
 
 // Settings returns the policy's local choices as key = value text, the form

@@ -35,6 +35,9 @@ func (db *DB) loadPolicy(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := pol.Validate(); err != nil {
+		return err
+	}
 	pol.Name, pol.Version = v.Name, v.Version
 	db.Policy = pol
 	return nil
@@ -85,6 +88,9 @@ func (db *DB) SetPolicy(ctx context.Context, changes map[string]string, reason s
 		if err := pol.Set(k, changes[k]); err != nil {
 			return nil, elective.Errorf(elective.EINVALID, "%s", err.Error())
 		}
+	}
+	if err := pol.Validate(); err != nil {
+		return nil, elective.Errorf(elective.EINVALID, "%s", err.Error())
 	}
 	if strings.TrimSpace(reason) == "" {
 		return nil, elective.Errorf(elective.EINVALID, "Say why the policy changes: the reason is kept with the version")

@@ -22,6 +22,9 @@ type rotaInputs struct {
 	leave  map[int64][]elective.Date
 	asked  []elective.DayOffRequest
 	before []elective.RotaDuty // the team's duties just before the rota
+	// breaks are the trust's break thresholds in force (policy settings
+	// rota.oneBreakOverMinutes …), read with the inputs.
+	breaks rota.BreakThresholds
 }
 
 func (tx *Tx) rotaInputs(id int64) (*rotaInputs, error) {
@@ -29,7 +32,9 @@ func (tx *Tx) rotaInputs(id int64) (*rotaInputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &rotaInputs{rota: r}
+	pol := tx.db.Policy
+	in := &rotaInputs{rota: r, breaks: rota.BreakThresholds{OneOverMinutes: pol.RotaOneBreakOverMinutes,
+		TwoOverMinutes: pol.RotaTwoBreaksOverMinutes, ThreeFromMinutes: pol.RotaThreeBreaksFromMinutes}}
 	if in.staff, err = tx.teamStaff(r.Team); err != nil {
 		return nil, err
 	}
@@ -60,6 +65,7 @@ func (in *rotaInputs) problem(loc *time.Location) *rota.Problem {
 	if in.rota.Limits2016 {
 		p.Limits = rota.Limits2016()
 	}
+	p.Limits = p.Limits.WithBreaks(in.breaks)
 	for _, s := range in.shifts {
 		p.Shifts = append(p.Shifts, rota.ShiftType{Code: s.Code, Name: s.Name, StartMinute: s.StartMinute,
 			Minutes: s.Minutes, Unpopular: s.Unpopular, Breaks: s.Breaks, NonResident: s.NonResident,

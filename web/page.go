@@ -127,6 +127,7 @@ func allPages() []page {
 		&StaffIndexPage{}, &StaffFormPage{}, &StaffViewPage{}, &JobPlanPage{}, &ReconciliationPage{},
 		&LeaveIndexPage{}, &LeaveNewPage{}, &LeaveViewPage{},
 		&RotaIndexPage{}, &RotaSetupPage{}, &RotaViewPage{}, &RotaBuildPage{}, &CoverPage{}, &RotaOnCallPage{},
+		&ExceptionIndexPage{}, &ExceptionNewPage{}, &ExceptionViewPage{},
 		&RoomIndexPage{}, &RoomViewPage{}, &ClaimIndexPage{}, &ClaimNewPage{},
 		&ReportIndexPage{}, &BreachForecastPage{},
 	}

@@ -142,6 +142,7 @@ func fixturePages(e *testEnv) map[string]page {
 	addTheatreTemplatePages(add, e, formErrs)
 	addRoomPages(add, e, formErrs)
 	addRotaPages(add, e, formErrs)
+	addExceptionPages(add, e, formErrs)
 	addClaimPages(add, e, formErrs)
 	addWorkforcePages(add, e, formErrs)
 	fp := &FollowUpPage{Kind: elective.FollowUpPIFU, Specialties: fixtureSpecialties()}

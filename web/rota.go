@@ -173,7 +173,7 @@ func (s *Server) handleShiftTypeCreate(w http.ResponseWriter, r *http.Request) e
 	f := ShiftTypeForm{Code: v("code"), Name: v("name"), Start: v("start"), Hours: v("hours"), Unpopular: v("unpopular") == "1",
 		Breaks: v("breaks"), NonResident: v("non_resident") == "1", ExpectedWork: v("expected_work")}
 	st := &elective.ShiftType{Team: team, Code: f.Code, Name: f.Name, Unpopular: f.Unpopular, NonResident: f.NonResident}
-	err := f.read(st)
+	err := f.read(st, s.rotaLimits())
 	if err == nil {
 		err = s.svc.Rotas.CreateShiftType(r.Context(), st)
 	}
@@ -183,10 +183,18 @@ func (s *Server) handleShiftTypeCreate(w http.ResponseWriter, r *http.Request) e
 	return s.setupError(w, r, team, err, func(p *RotaSetupPage) { p.Shift = f })
 }
 
+// rotaLimits are the 2019 limits with the trust's break thresholds (the
+// rota.*Break* policy settings).
+func (s *Server) rotaLimits() rota.Limits {
+	pol := s.cfg.Policy
+	return rota.Limits2019().WithBreaks(rota.BreakThresholds{OneOverMinutes: pol.RotaOneBreakOverMinutes,
+		TwoOverMinutes: pol.RotaTwoBreaksOverMinutes, ThreeFromMinutes: pol.RotaThreeBreaksFromMinutes})
+}
+
 // read parses the typed times and numbers into st. Empty breaks take what
-// the length needs under the default policy (rules.md 4.3, Breaks), so
-// that a new shift is clean unless the coordinator says otherwise.
-func (f ShiftTypeForm) read(st *elective.ShiftType) error {
+// the length needs under the trust's break policy (rules.md 4.3, Breaks),
+// so that a new shift is clean unless the coordinator says otherwise.
+func (f ShiftTypeForm) read(st *elective.ShiftType, policy rota.Limits) error {
 	var err error
 	if st.StartMinute, err = parseHHMM(f.Start); err != nil {
 		return fieldErr("start", "Enter the start time as HH:MM, for example 08:00")
@@ -197,7 +205,6 @@ func (f ShiftTypeForm) read(st *elective.ShiftType) error {
 	}
 	st.Minutes = int(h*60 + 0.5)
 	if f.Breaks == "" {
-		policy := rota.Limits2019()
 		st.Breaks = policy.BreaksNeeded(st.Minutes)
 	} else if st.Breaks, err = strconv.Atoi(f.Breaks); err != nil {
 		return fieldErr("breaks", "Enter the number of 30-minute breaks as a whole number, for example 2")

@@ -152,6 +152,12 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /rota-setup/patterns/{pattern}", s.private(s.handleRotaPatternUpdate))
 	mux.Handle("POST /rota-setup/patterns/{pattern}/delete", s.private(s.handleRotaPatternDelete))
 	mux.Handle("GET /cover", s.private(s.handleCover))
+	mux.Handle("GET /exception-reports", s.private(s.handleExceptionIndex))
+	mux.Handle("GET /exception-reports/new", s.private(s.handleExceptionNew))
+	mux.Handle("GET /exception-reports/export.csv", s.private(s.handleExceptionCSV))
+	mux.Handle("POST /exception-reports", s.private(s.handleExceptionCreate))
+	mux.Handle("GET /exception-reports/{id}", s.private(s.handleExceptionView))
+	mux.Handle("POST /exception-reports/{id}/outcome", s.private(s.handleExceptionOutcome))
 
 	mux.Handle("GET /waiting-list", s.private(s.handleWaitingListIndex))
 	mux.Handle("GET /ptl", s.private(s.handlePTLIndex))

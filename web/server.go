@@ -62,6 +62,7 @@ type Services struct {
 	JobPlans         elective.JobPlanService         // consultants' job plans and sessions delivered against them
 	Leave            elective.LeaveService           // leave requests, balances and their effect on clinics and lists
 	Rotas            elective.RotaService            // teams' shift types, cover rules and rotas
+	Exceptions       elective.ExceptionReportService // resident doctors' exception reports for the guardian
 }
 
 func (s Services) check() error {
@@ -96,6 +97,7 @@ func (s Services) check() error {
 	add("JobPlans", s.JobPlans == nil)
 	add("Leave", s.Leave == nil)
 	add("Rotas", s.Rotas == nil)
+	add("Exceptions", s.Exceptions == nil)
 	add("Users", s.Users == nil)
 	add("Audit", s.Audit == nil)
 	return errors.Join(missing...)

@@ -26,33 +26,34 @@ type testEnv struct {
 	server *Server
 	logs   *bytes.Buffer
 
-	org      *mock.OrganisationService
-	patients *mock.PatientService
-	refs     *mock.ReferralService
-	pathways *mock.PathwayService
-	clinics  *mock.ClinicService
-	bookings *mock.BookingService
-	waitlist *mock.WaitingListService
-	work     *mock.WorklistService
-	reports  *mock.ReportService
-	forecast *mock.ForecastService
-	offers   *mock.OfferService
-	cascade  *mock.CascadeService
-	outbox   *mock.OutboxService
-	util     *mock.UtilisationService
-	follow   *mock.FollowUpService
-	triage   *mock.TriageService
-	users    *mock.UserService
-	audit    *mock.AuditService
-	theatres *mock.TheatreService
-	planner  *mock.ListPlanner
-	ttpl     *mock.TheatreTemplateService
-	rooms    *mock.RoomService
-	claims   *mock.ClaimService
-	staff    *mock.StaffService
-	rotas    *mock.RotaService
-	jobplans *mock.JobPlanService
-	leave    *mock.LeaveService
+	org        *mock.OrganisationService
+	patients   *mock.PatientService
+	refs       *mock.ReferralService
+	pathways   *mock.PathwayService
+	clinics    *mock.ClinicService
+	bookings   *mock.BookingService
+	waitlist   *mock.WaitingListService
+	work       *mock.WorklistService
+	reports    *mock.ReportService
+	forecast   *mock.ForecastService
+	offers     *mock.OfferService
+	cascade    *mock.CascadeService
+	outbox     *mock.OutboxService
+	util       *mock.UtilisationService
+	follow     *mock.FollowUpService
+	triage     *mock.TriageService
+	users      *mock.UserService
+	audit      *mock.AuditService
+	theatres   *mock.TheatreService
+	planner    *mock.ListPlanner
+	ttpl       *mock.TheatreTemplateService
+	rooms      *mock.RoomService
+	claims     *mock.ClaimService
+	staff      *mock.StaffService
+	rotas      *mock.RotaService
+	exceptions *mock.ExceptionReportService
+	jobplans   *mock.JobPlanService
+	leave      *mock.LeaveService
 }
 
 // Sessions the mock UserService knows: token → user. The CSRF token of each
@@ -80,6 +81,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		audit: &mock.AuditService{}, theatres: &mock.TheatreService{}, planner: &mock.ListPlanner{},
 		ttpl: &mock.TheatreTemplateService{}, rooms: &mock.RoomService{}, claims: &mock.ClaimService{}, staff: &mock.StaffService{},
 		jobplans: &mock.JobPlanService{}, leave: &mock.LeaveService{}, rotas: &mock.RotaService{},
+		exceptions: &mock.ExceptionReportService{},
 	}
 	e.stubReferenceData()
 	e.users.FindSessionFn = func(_ context.Context, token string) (*elective.Session, error) {
@@ -97,7 +99,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		Bookings: e.bookings, WaitingList: e.waitlist, Worklists: e.work, Reports: e.reports, Forecasts: e.forecast, Offers: e.offers, Cascade: e.cascade, Outbox: e.outbox, Utilisation: e.util, FollowUps: e.follow, Triage: e.triage, Users: e.users, Audit: e.audit,
 		Theatres: e.theatres, Planner: e.planner, TheatreTemplates: e.ttpl,
 		Rooms: e.rooms, Claims: e.claims, Staff: e.staff,
-		JobPlans: e.jobplans, Leave: e.leave, Rotas: e.rotas,
+		JobPlans: e.jobplans, Leave: e.leave, Rotas: e.rotas, Exceptions: e.exceptions,
 	})
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)

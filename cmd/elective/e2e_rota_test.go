@@ -29,7 +29,8 @@ var rotaSeed struct{ current, next int64 }
 // (TS-148), then remove that work as entered in error and see the rest met
 // again; download the rota for Excel and iCalendar; save a named pattern on
 // the setup page (refused once for a code the team has no shift for) and
-// fill next rotation's rota from it by choosing it on the rota page.
+// fill next rotation's rota from it by choosing it on the rota page; report
+// a late finish as an exception and agree time off in lieu.
 func TestBrowserRotas(t *testing.T) {
 	chromium := findChromium(t)
 	clk := &clock{now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)}
@@ -48,6 +49,7 @@ func TestBrowserRotas(t *testing.T) {
 	b.onCallRest(clk)
 	b.rotaDownloads()
 	b.savedPattern()
+	b.exceptionReport()
 }
 
 func seedRotas(t *testing.T, path string, clk *clock) {

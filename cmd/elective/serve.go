@@ -170,5 +170,6 @@ func services(db *store.DB) web.Services {
 		JobPlans:         store.NewJobPlanService(db),
 		Leave:            store.NewLeaveService(db),
 		Rotas:            store.NewRotaService(db),
+		Exceptions:       store.NewExceptionReportService(db),
 	}
 }
