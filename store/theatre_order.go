@@ -39,6 +39,12 @@ func (tx *Tx) bookingOrderIDs(tables, where string, args []any, limit int) ([]*e
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
+	return tx.orderedIDsDueBy(tables, where, args, bound, limit)
+}
+
+// orderedIDsDueBy returns the ids of the first limit entries of tables
+// matching where and due by bound (the zero Date: any), in booking order.
+func (tx *Tx) orderedIDsDueBy(tables, where string, args []any, bound elective.Date, limit int) ([]*elective.AdmittedListEntry, error) {
 	if !bound.IsZero() {
 		where, args = where+` AND e.due_date <= ?`, append(slices.Clone(args), bound)
 	}

@@ -147,10 +147,28 @@ func (tx *Tx) reportAtRisk(r *elective.TheatreReport) error {
 		LEFT JOIN theatre_session s ON s.id = c.session_id`
 	where := `e.status IN (?, ?) AND ` + atRiskSQL
 	args := []any{elective.CaseBooked, elective.AdmittedWaiting, elective.AdmittedScheduled, tx.today().AddDays(atRiskWarnDays)}
-	if err := tx.queryRow(`SELECT COUNT(*) FROM `+tables+` WHERE `+where, args...).Scan(&r.AtRiskTotal); err != nil {
+	// One pass over the patients at risk gives both their number and the
+	// due date of the last one shown, which bounds the full ordering (as
+	// bookingOrderIDs does with a query of its own).
+	rows, err := tx.query(`SELECT e.due_date FROM `+tables+` WHERE `+where+` ORDER BY e.due_date`, args...)
+	if err != nil {
 		return err
 	}
-	risk, err := tx.bookingOrderIDs(tables, where, args, atRiskShown)
+	var dues []elective.Date
+	for rows.Next() {
+		var d elective.Date
+		if err := rows.Scan(dateCol{&d}); err != nil {
+			rows.Close()
+			return err
+		}
+		dues = append(dues, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(dues) == 0 {
+		return err
+	}
+	r.AtRiskTotal = len(dues)
+	risk, err := tx.orderedIDsDueBy(tables, where, args, dues[min(len(dues), atRiskShown)-1], atRiskShown)
 	if err != nil {
 		return err
 	}
