@@ -12,6 +12,9 @@ package elective
 type TheatreData struct {
 	Theatres  []*Theatre
 	Kit       map[string]int
+	// MobileKit names the items of Kit that go to any theatre (an image
+	// intensifier on a trolley); the others are fixed.
+	MobileKit []string
 	Beds      map[int64]int // elective beds by site id
 	Templates []*TheatreTemplate
 	// Sessions name their template (TemplateID) when made from one, as

@@ -46,7 +46,7 @@ func Theatres(cfg Config, waiting []AdmittedPathway) (*elective.TheatreData, err
 		return nil, fmt.Errorf("demo: Config.Today is required")
 	}
 	t := &tgen{rng: rand.New(rand.NewPCG(cfg.Seed^0x7468656174726573, cfg.Seed)), today: cfg.Today,
-		d: &elective.TheatreData{Kit: demoKit, Beds: map[int64]int{1: 40, 2: 12}}, byCon: map[int64][]*elective.AdmittedListEntry{}}
+		d: &elective.TheatreData{Kit: demoKit, MobileKit: demoMobileKit, Beds: map[int64]int{1: 40, 2: 12}}, byCon: map[int64][]*elective.AdmittedListEntry{}}
 	t.mains = max(mainTheatres, int(float64(mainTheatres*cfg.openPathways())/smallPathways+0.5))
 	for i := range t.mains {
 		t.d.Theatres = append(t.d.Theatres, &elective.Theatre{ID: int64(i + 1), Code: fmt.Sprintf("MTH%d", i+1),

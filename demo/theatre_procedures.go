@@ -26,6 +26,10 @@ const (
 
 var demoKit = map[string]int{kitArthroscopy: 2, kitImage: 2, kitLaparoscopy: 3, kitPhaco: 2, kitMicroscope: 1, kitCystoscope: 2}
 
+// demoMobileKit goes to any theatre: the image intensifiers are on
+// trolleys, the stacks and microscopes are set up in their theatres.
+var demoMobileKit = []string{kitImage}
+
 // procedures are the demo's operations by treatment function code: a
 // small, plausible share of each specialty's OPCS-4 work.
 var procedures = map[string][]procedure{

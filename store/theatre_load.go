@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/openelective/elective"
@@ -82,8 +83,9 @@ func (tx *Tx) loadTheatres(d *elective.TheatreData, ids map[string]map[int64]int
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if _, err := tx.exec(`INSERT INTO theatre_kit (org_id, name, count) VALUES (?, ?, ?)
-			ON CONFLICT (org_id, name) DO UPDATE SET count = excluded.count`, orgID, name, d.Kit[name]); err != nil {
+		if _, err := tx.exec(`INSERT INTO theatre_kit (org_id, name, count, mobile) VALUES (?, ?, ?, ?)
+			ON CONFLICT (org_id, name) DO UPDATE SET count = excluded.count, mobile = excluded.mobile`,
+			orgID, name, d.Kit[name], slices.Contains(d.MobileKit, name)); err != nil {
 			return err
 		}
 	}
