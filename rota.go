@@ -297,10 +297,11 @@ type RotaBuildProgress struct {
 	Phase RotaBuildPhase
 	Moves int64 // tried so far
 	Gaps  int   // positions of cover the best rota so far leaves empty
-	// Unfairness is the builder's price of the best rota's spread of
+	// Unfairness is the best rota's cost less its gaps: the spread of
 	// nights, weekends, unpopular shifts and hours beyond each person's
-	// pro-rata share, and of days asked off that are worked: lower is
-	// fairer, comparable only within one rota; 0 in the cover phase.
+	// pro-rata share, and days asked off that are worked. Lower is fairer;
+	// only comparable within one rota. It is 0 in the cover phase, which
+	// does not price fairness.
 	Unfairness int64
 }
 

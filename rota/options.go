@@ -3,6 +3,7 @@ package rota
 import (
 	"time"
 
+	"github.com/openelective/elective"
 	"github.com/openelective/elective/schedule"
 )
 
@@ -31,27 +32,19 @@ func (o Options) search() schedule.Options {
 	return schedule.Options{Seed: o.Seed, Threads: max(1, o.Threads), MaxIterations: o.MaxIterations, Now: o.Now, Deadline: o.Deadline}
 }
 
-// Phase is the part of a build under way (see the package comment).
-type Phase string
-
-const (
-	PhaseCover    Phase = "cover"    // filling the shifts, fairness left out
-	PhaseFairness Phase = "fairness" // sharing the work out, keeping the cover
+// Phase is the part of a build under way (see the package comment), and
+// Progress how far a build has gone: the first thread's moves and the best
+// rota it has found so far. They are the domain's own types, so that the
+// store and the web pass reports on as they come.
+type (
+	Phase    = elective.RotaBuildPhase
+	Progress = elective.RotaBuildProgress
 )
 
-// Progress is how far a build has gone: the first thread's moves and the
-// best rota it has found so far.
-type Progress struct {
-	Phase Phase
-	Moves int64 // tried so far, both phases
-	Gaps  int   // positions of cover the best rota so far leaves empty
-	// Unfairness is the best rota's cost less its gaps: the spread of
-	// nights, weekends, unpopular shifts and hours beyond each person's
-	// pro-rata share, and days asked off that are worked. Lower is fairer;
-	// only comparable within one rota. It is 0 in the cover phase, which
-	// does not price fairness.
-	Unfairness int64
-}
+const (
+	PhaseCover    = elective.RotaBuildCover    // filling the shifts, fairness left out
+	PhaseFairness = elective.RotaBuildFairness // sharing the work out, keeping the cover
+)
 
 // progress reads a cost of the phase as Progress. A position left empty
 // outweighs any unfairness (weights), so the gaps are the cost in gap

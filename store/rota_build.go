@@ -224,7 +224,7 @@ func (s *RotaService) BuildRota(ctx context.Context, id int64, b elective.RotaBu
 	if err != nil {
 		return nil, err
 	}
-	res, err := rota.Build(ctx, p, rota.Options{Seed: b.Seed, MaxIterations: b.Moves, Progress: buildProgress(b.Progress)})
+	res, err := rota.Build(ctx, p, rota.Options{Seed: b.Seed, MaxIterations: b.Moves, Progress: b.Progress})
 	if err != nil {
 		return nil, err
 	}
@@ -274,17 +274,6 @@ func buildNote(ctx context.Context, b elective.RotaBuild, moves int64) string {
 		return "Built (seed " + itoa64(b.Seed) + ", time limit reached after " + itoa64(moves) + " of " + itoa64(b.Moves) + " moves)"
 	}
 	return "Built (seed " + itoa64(b.Seed) + ", stopped after " + itoa64(moves) + " of " + itoa64(b.Moves) + " moves)"
-}
-
-// buildProgress passes the builder's reports on in the domain's terms.
-func buildProgress(report func(elective.RotaBuildProgress)) func(rota.Progress) {
-	if report == nil {
-		return nil
-	}
-	return func(pr rota.Progress) {
-		report(elective.RotaBuildProgress{Phase: elective.RotaBuildPhase(pr.Phase), Moves: pr.Moves, Gaps: pr.Gaps,
-			Unfairness: pr.Unfairness})
-	}
 }
 
 // approvedLeaveDays is each member's days of approved leave within
