@@ -10,8 +10,8 @@ package elective
 // entry and session) and writes the new ids back. Pathway, patient,
 // specialty, clinician and site ids are the database's.
 type TheatreData struct {
-	Theatres  []*Theatre
-	Kit       map[string]int
+	Theatres []*Theatre
+	Kit      map[string]int
 	// MobileKit names the items of Kit that go to any theatre (an image
 	// intensifier on a trolley); the others are fixed.
 	MobileKit []string
