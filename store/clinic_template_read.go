@@ -52,9 +52,22 @@ func (tx *Tx) clinicTemplateHeads(where string, args ...any) ([]*elective.Clinic
 	return out, byID, rows.Err()
 }
 
+// loadTemplateExceptions reads the clinic templates' closures and extra
+// sessions.
 func (tx *Tx) loadTemplateExceptions(byID map[int64]*elective.ClinicTemplate) error {
-	rows, err := tx.query(`SELECT template_id, exception_date, extra, reason FROM template_exception
-		ORDER BY template_id, exception_date`)
+	return tx.templateExceptions(`SELECT template_id, exception_date, extra, reason FROM template_exception
+		ORDER BY template_id, exception_date`, nil, func(id int64, e elective.TemplateException) {
+		if t := byID[id]; t != nil {
+			t.Exceptions = append(t.Exceptions, e)
+		}
+	})
+}
+
+// templateExceptions runs q, a query of (template id, date, extra,
+// reason) rows, and hands each to add: the clinic and theatre templates
+// keep their one-off changes in tables of the same shape.
+func (tx *Tx) templateExceptions(q string, args []any, add func(int64, elective.TemplateException)) error {
+	rows, err := tx.query(q, args...)
 	if err != nil {
 		return err
 	}
@@ -65,9 +78,7 @@ func (tx *Tx) loadTemplateExceptions(byID map[int64]*elective.ClinicTemplate) er
 		if err := rows.Scan(&id, dateCol{&e.Date}, &e.Extra, &e.Reason); err != nil {
 			return err
 		}
-		if t := byID[id]; t != nil {
-			t.Exceptions = append(t.Exceptions, e)
-		}
+		add(id, e)
 	}
 	return rows.Err()
 }

@@ -38,7 +38,7 @@ func (tx *Tx) plannedUses(rooms []*elective.Room, from, to elective.Date) (map[i
 		holders []*elective.Room
 		dates   []elective.Date
 	}
-	var todo []planned
+	var pending []planned
 	var ids []any
 	finder := elective.NewRoomFinder(rooms)
 	for _, t := range templates {
@@ -52,16 +52,16 @@ func (tx *Tx) plannedUses(rooms []*elective.Room, from, to elective.Date) (map[i
 			}
 		}
 		if len(p.dates) > 0 {
-			todo, ids = append(todo, p), append(ids, t.ID)
+			pending, ids = append(pending, p), append(ids, t.ID)
 		}
 	}
-	if len(todo) == 0 {
+	if len(pending) == 0 {
 		return out, nil
 	}
 	if err := tx.loadTemplateSlots(byID, ids); err != nil {
 		return nil, err
 	}
-	for _, p := range todo {
+	for _, p := range pending {
 		holder, err := tx.clinicianName(p.t.ClinicianID)
 		if err != nil {
 			return nil, err

@@ -17,21 +17,9 @@ func (tx *Tx) attachTemplateExceptions(ts []*elective.TheatreTemplate) error {
 	for i, t := range ts {
 		byID[t.ID], ids[i] = t, t.ID
 	}
-	rows, err := tx.query(`SELECT template_id, exc_date, extra, reason FROM theatre_template_exception
-		WHERE template_id IN (`+inClause(len(ids))+`) ORDER BY template_id, exc_date`, ids...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var e elective.TemplateException
-		if err := rows.Scan(&id, dateCol{&e.Date}, &e.Extra, &e.Reason); err != nil {
-			return err
-		}
-		byID[id].Exceptions = append(byID[id].Exceptions, e)
-	}
-	return rows.Err()
+	return tx.templateExceptions(`SELECT template_id, exc_date, extra, reason FROM theatre_template_exception
+		WHERE template_id IN (`+inClause(len(ids))+`) ORDER BY template_id, exc_date`, ids,
+		func(id int64, e elective.TemplateException) { byID[id].Exceptions = append(byID[id].Exceptions, e) })
 }
 
 func (tx *Tx) findTemplate(id int64) (*elective.TheatreTemplate, error) {
